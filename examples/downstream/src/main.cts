@@ -1,0 +1,46 @@
+// A downstream program using the published packages as a CommonJS module:
+// `.cts` under `NodeNext` compiles these imports to `require` calls, so the
+// packages' `require` conditions and CJS type declarations are what is used.
+import { createHmac, randomBytes } from 'node:crypto';
+import { signRequest } from '@org/mktows-auth';
+import { startMockServer } from '@org/mktows-mock';
+import { wsdlDocument, type ParamsSyncLead, type SyncStatus } from '@org/mktows-types';
+import { createSyncLeadClient } from '@org/sync-lead';
+
+/** Throws when a check fails, so the process exits non-zero with the reason. */
+function expectEqual<T>(what: string, actual: T, expected: T): void {
+  if (actual !== expected) throw new Error(`${what}: expected ${String(expected)}, got ${String(actual)}`);
+}
+
+async function main(): Promise<void> {
+  const userId = 'downstream_cjs';
+  const secretKey = randomBytes(24).toString('hex');
+
+  const timestamp = '2013-07-31T12:38:47-07:00';
+  const expectedSignature = createHmac('sha1', secretKey).update(timestamp + userId).digest('hex');
+  expectEqual('signRequest', signRequest({ userId, secretKey, timestamp }), expectedSignature);
+  expectEqual('wsdlDocument names syncLead', wsdlDocument.includes('syncLead'), true);
+  expectEqual('loaded as CommonJS', typeof module !== 'undefined' && typeof require === 'function', true);
+
+  const server = await startMockServer({ userId, secretKey });
+  try {
+    const client = createSyncLeadClient({ endpoint: server.url, userId, secretKey });
+    const email = 'george@jungle.example';
+    const created = await client.syncLead({ email, attributes: { FirstName: 'George' } });
+    const updated = await client.syncLead({ email, attributes: { LastName: 'of the Jungle' } });
+
+    const statuses: SyncStatus['status'][] = [created.status, updated.status];
+    const returnLead: ParamsSyncLead['returnLead'] = false;
+    expectEqual('first sync', statuses[0], 'CREATED');
+    expectEqual('second sync', statuses[1], 'UPDATED');
+    expectEqual('same lead', updated.leadId, created.leadId);
+    console.log(JSON.stringify({ module: 'cjs', leadId: created.leadId, statuses, returnLead }));
+  } finally {
+    await server.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
