@@ -30,7 +30,8 @@ export function readClock({ now, clockOffsetMs }: ClockOptions): Date {
 }
 
 // RFC 9110 IMF-fixdate, the form servers send in the HTTP `Date` header: Sun, 06 Nov 1994 08:49:37 GMT.
-const HTTP_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+const HTTP_DATE =
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 
 function parseServerTime(serverTime: Date | string): Date {
   if (serverTime instanceof Date) {

@@ -114,18 +114,18 @@ export function resolveCredentials(source: unknown): ResolvedCredentials {
   if (Credentials.isCredentials(source)) {
     return { userId: source.userId, secretKey: readSecretKey(source) };
   }
-  if ('credentials' in source && source.credentials !== undefined) {
-    if ('userId' in source || 'secretKey' in source) {
+  const given = source as Partial<UserIdAndSecretKey & CredentialsHolder>;
+  if (given.credentials !== undefined) {
+    if (given.userId !== undefined || given.secretKey !== undefined) {
       throw new ValidationError('credentials', 'must not be combined with userId or secretKey; pass one or the other');
     }
-    if (!Credentials.isCredentials(source.credentials)) {
+    if (!Credentials.isCredentials(given.credentials)) {
       throw new ValidationError('credentials', 'must be made by createCredentials()');
     }
-    return { userId: source.credentials.userId, secretKey: readSecretKey(source.credentials) };
+    return { userId: given.credentials.userId, secretKey: readSecretKey(given.credentials) };
   }
-  const pair = source as Partial<UserIdAndSecretKey>;
   return {
-    userId: requireText('userId', pair.userId, { inXml: true }),
-    secretKey: requireText('secretKey', pair.secretKey, { inXml: false }),
+    userId: requireText('userId', given.userId, { inXml: true }),
+    secretKey: requireText('secretKey', given.secretKey, { inXml: false }),
   };
 }

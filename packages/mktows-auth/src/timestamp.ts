@@ -115,13 +115,14 @@ function parseOffsetMinutes(zone: string): number | undefined {
  * ```
  */
 export function parseTimestamp(timestamp: string, field = 'timestamp'): Date {
-  const malformed = new ValidationError(
-    field,
-    'must be a W3C date-time with a zone offset, like 2013-07-31T12:38:47-07:00 (use formatTimestamp to make one)',
-  );
-  if (typeof timestamp !== 'string') throw malformed;
+  const malformed = (): ValidationError =>
+    new ValidationError(
+      field,
+      'must be a W3C date-time with a zone offset, like 2013-07-31T12:38:47-07:00 (use formatTimestamp to make one)',
+    );
+  if (typeof timestamp !== 'string') throw malformed();
   const match = W3C_DATE_TIME.exec(timestamp);
-  if (!match) throw malformed;
+  if (!match) throw malformed();
   const [, yearText, monthText, dayText, hourText, minuteText, secondText, fraction = '', zone = ''] = match;
   const [year, month, day, hour, minute, second] = [yearText, monthText, dayText, hourText, minuteText, secondText].map(
     Number,
@@ -137,7 +138,7 @@ export function parseTimestamp(timestamp: string, field = 'timestamp'): Date {
     minute <= 59 &&
     second <= 59 &&
     offset !== undefined;
-  if (!valid) throw malformed;
+  if (!valid) throw malformed();
   const milliseconds = Number(fraction.slice(0, 3).padEnd(3, '0'));
   const wall = new Date(0);
   // setUTCFullYear, not Date.UTC: Date.UTC maps years 0-99 to 1900-1999.
