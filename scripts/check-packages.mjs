@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Checks the published shape of every public package, after `npm run build`:
+//   0. the manifest carries the fields issue 5 requires (see checkManifest);
 //   1. publint --strict: the manifest (exports, files, types per condition, ...) is valid;
 //   2. attw --pack: TypeScript resolves correct types for every entry point under
 //      node10, node16 (CJS and ESM) and bundler resolution, from the packed tarball;
@@ -74,6 +75,33 @@ function checkLoad(name, subpath, kind) {
   return { label, ok: problems.length === 0, output: problems.join('; ') };
 }
 
+/**
+ * The shape rules of issue 5 that publint does not enforce: conditions with their own
+ * types, the fields a published package must carry, and internal dependencies as
+ * plain semver ranges (never peers: changesets turns a peer bump into a major).
+ */
+function checkManifest(manifest, dir) {
+  const problems = [];
+  const root = manifest.exports?.['.'];
+  for (const condition of ['import', 'require']) {
+    if (typeof root?.[condition]?.types !== 'string') problems.push(`exports["."].${condition} needs its own "types"`);
+  }
+  if (manifest.exports?.['./package.json'] !== './package.json') problems.push('exports needs "./package.json"');
+  if (manifest.sideEffects !== false) problems.push('sideEffects must be false');
+  if (manifest.engines?.node !== '>=20.19') problems.push('engines.node must be ">=20.19"');
+  for (const field of ['license', 'repository', 'publishConfig', 'files']) {
+    if (manifest[field] === undefined) problems.push(`"${field}" is missing`);
+  }
+  if (!existsSync(join(dir, 'README.md'))) problems.push('README.md is missing');
+  for (const [name, range] of Object.entries(manifest.dependencies ?? {})) {
+    if (name.startsWith('@org/') && !/^\^?\d+\.\d+\.\d+$/.test(range)) problems.push(`dependency ${name}: "${range}" is not a plain semver range`);
+  }
+  for (const name of Object.keys(manifest.peerDependencies ?? {})) {
+    if (name.startsWith('@org/')) problems.push(`peerDependency ${name}: internal packages must be dependencies`);
+  }
+  return { label: 'manifest shape', ok: problems.length === 0, output: problems.join('; ') };
+}
+
 function checkPackage(dir) {
   const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   const where = relative(repoRoot, dir);
@@ -85,6 +113,7 @@ function checkPackage(dir) {
   );
   const excluded = Object.keys(manifest.exports ?? {}).filter((subpath) => nonModuleSubpath.test(subpath) && subpath !== './package.json');
   const results = [
+    checkManifest(manifest, dir),
     run('publint --strict', process.execPath, [binOf('publint'), 'run', '--strict', '--pack', 'npm', dir], repoRoot),
     run(
       'attw --pack',
