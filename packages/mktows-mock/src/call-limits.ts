@@ -1,0 +1,94 @@
+// Marketo's service limits per instance: calls per sliding window (fault 20023), calls in flight (20024)
+// and calls per day (20015). A call counts against the window and the day only once it is admitted, so a
+// client that backs off after a limit fault is not punished for the refused calls.
+import { MarketoFault } from './marketo-fault.js';
+
+/** `rateLimit`: at most `calls` admitted calls in any `windowMs` milliseconds. */
+export interface RateLimit {
+  calls: number;
+  windowMs: number;
+}
+
+/** The limits in force; `undefined` means no limit of that kind. */
+export interface CallLimitSettings {
+  rateLimit: RateLimit | undefined;
+  concurrencyLimit: number | undefined;
+  dailyQuota: number | undefined;
+}
+
+const MS_PER_DAY = 86_400_000;
+
+/** Admission control for calls, with a sliding rate window, an in-flight gauge and a daily quota. */
+export class CallLimits {
+  private admittedAt: number[] = [];
+  private inFlightCount = 0;
+  private peakInFlightCount = 0;
+  private quotaDay = Number.NaN;
+  private quotaUsed = 0;
+
+  /** @param settings - the limits; @param now - the clock, in epoch milliseconds */
+  constructor(
+    private readonly settings: CallLimitSettings,
+    private readonly now: () => number,
+  ) {}
+
+  /** Calls currently in flight (received, not yet answered). */
+  get inFlight(): number {
+    return this.inFlightCount;
+  }
+
+  /** The most calls that were ever in flight at once. */
+  get peakInFlight(): number {
+    return this.peakInFlightCount;
+  }
+
+  /** Marks a call as in flight; the returned function ends it (calling it again does nothing). */
+  enter(): () => void {
+    this.inFlightCount += 1;
+    this.peakInFlightCount = Math.max(this.peakInFlightCount, this.inFlightCount);
+    let left = false;
+    return () => {
+      if (left) return;
+      left = true;
+      this.inFlightCount -= 1;
+    };
+  }
+
+  /**
+   * Admits one call that is already in flight, or refuses it.
+   * @throws MarketoFault 20015 (daily quota), 20023 (rate window) or 20024 (too many in flight)
+   */
+  admit(): void {
+    const now = this.now();
+    const { rateLimit, concurrencyLimit, dailyQuota } = this.settings;
+    const day = Math.floor(now / MS_PER_DAY);
+    if (day !== this.quotaDay) {
+      this.quotaDay = day;
+      this.quotaUsed = 0;
+    }
+    if (dailyQuota !== undefined && this.quotaUsed >= dailyQuota) {
+      throw new MarketoFault(20015, `daily quota of ${dailyQuota} calls used up; it resets at 00:00 UTC`);
+    }
+    if (rateLimit !== undefined) {
+      const windowStart = now - rateLimit.windowMs;
+      const firstInWindow = this.admittedAt.findIndex((time) => time > windowStart);
+      this.admittedAt = firstInWindow === -1 ? [] : this.admittedAt.slice(firstInWindow);
+      if (this.admittedAt.length >= rateLimit.calls) {
+        throw new MarketoFault(20023, `more than ${rateLimit.calls} calls in ${rateLimit.windowMs} ms`);
+      }
+    }
+    if (concurrencyLimit !== undefined && this.inFlightCount > concurrencyLimit) {
+      throw new MarketoFault(20024, `more than ${concurrencyLimit} calls in flight`);
+    }
+    this.quotaUsed += 1;
+    if (rateLimit !== undefined) this.admittedAt.push(now);
+  }
+
+  /** Forgets the window, the quota used and the peak (calls in flight stay in flight). */
+  reset(): void {
+    this.admittedAt = [];
+    this.quotaUsed = 0;
+    this.quotaDay = Number.NaN;
+    this.peakInFlightCount = this.inFlightCount;
+  }
+}

@@ -1,0 +1,150 @@
+// The `mktows-mock` command: starts a mock server, prints its endpoint URL, and stops cleanly on SIGINT or
+// SIGTERM. The secret key comes only from the environment (MARKETO_SECRET_KEY), never from arguments,
+// so it cannot show up in a process list or shell history.
+import { parseArgs } from 'node:util';
+
+import { ValidationError } from '@org/mktows-auth';
+
+import type { MockServerOptions } from './mock-options.js';
+import { startMockServer } from './mock-server.js';
+
+/** Where the command writes; injectable for tests. */
+export interface CliIo {
+  stdout: (line: string) => void;
+  stderr: (line: string) => void;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Resolves when the process is asked to stop (SIGINT/SIGTERM). */
+  stopSignal: Promise<string>;
+}
+
+/** The usage text of `mktows-mock --help`. */
+export const USAGE = `Usage: mktows-mock [options]
+
+Starts a local Marketo mktows 2_2 SOAP server and prints its endpoint URL on stdout.
+Stops on SIGINT or SIGTERM.
+
+Options:
+  --port <n>                TCP port (default 0: a free port)
+  --host <address>          interface to listen on (default 127.0.0.1)
+  --user-id <id>            the mktowsUserId to accept (default: $MARKETO_USER_ID)
+  --rate-limit <calls/ms>   calls per window, e.g. 100/20000 (Marketo's limit, the default), or "off"
+  --concurrency-limit <n>   calls in flight at once (default 10), or "off"
+  --daily-quota <n>         calls per UTC day (default 10000), or "off"
+  --seed <n>                seed of injected faults
+  --fault-rate <kind=rate>  inject faults, repeatable: http503, reset, resetAfterCommit, malformed,
+                            or a Marketo code, e.g. --fault-rate http503=0.05 --fault-rate 20011=0.01
+  -h, --help                show this help
+
+Environment:
+  MARKETO_SECRET_KEY        the secret key requests must be signed with (required)
+  MARKETO_USER_ID           the user id, when --user-id is not given`;
+
+function limitValue(field: string, text: string | undefined): number | false | undefined {
+  if (text === undefined) return undefined;
+  if (text === 'off') return false;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new ValidationError(field, 'must be a positive integer or "off"');
+  return value;
+}
+
+function rateLimitValue(text: string | undefined): MockServerOptions['rateLimit'] {
+  if (text === undefined) return undefined;
+  if (text === 'off') return false;
+  const match = /^(\d+)\/(\d+)$/.exec(text);
+  if (!match) throw new ValidationError('--rate-limit', 'must look like CALLS/WINDOW_MS (e.g. 100/20000) or "off"');
+  return { calls: Number(match[1]), windowMs: Number(match[2]) };
+}
+
+function faultOptions(entries: readonly string[]): MockServerOptions['faults'] {
+  if (entries.length === 0) return undefined;
+  const faults: NonNullable<MockServerOptions['faults']> & { marketo: Array<{ code: number; rate: number }> } = { marketo: [] };
+  for (const entry of entries) {
+    const match = /^([A-Za-z]+|\d{5})=([\d.]+)$/.exec(entry);
+    if (!match?.[1] || !match[2]) throw new ValidationError('--fault-rate', 'must look like KIND=RATE, e.g. http503=0.05');
+    const [, kind, rateText] = match;
+    const rate = Number(rateText);
+    if (/^\d{5}$/.test(kind)) faults.marketo.push({ code: Number(kind), rate });
+    else if (kind === 'http503' || kind === 'reset' || kind === 'resetAfterCommit' || kind === 'malformed') faults[kind] = rate;
+    else throw new ValidationError('--fault-rate', 'kind must be http503, reset, resetAfterCommit, malformed or a Marketo code');
+  }
+  return faults;
+}
+
+/**
+ * Runs the command until the stop signal. Returns the exit code: 0 after a clean stop or `--help`,
+ * 2 for bad usage, 1 when the server cannot start.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let options: MockServerOptions;
+  try {
+    const { values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'user-id': { type: 'string' },
+        'rate-limit': { type: 'string' },
+        'concurrency-limit': { type: 'string' },
+        'daily-quota': { type: 'string' },
+        seed: { type: 'string' },
+        'fault-rate': { type: 'string', multiple: true },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+    if (values.help) {
+      io.stdout(USAGE);
+      return 0;
+    }
+    const userId = values['user-id'] ?? io.env.MARKETO_USER_ID;
+    const secretKey = io.env.MARKETO_SECRET_KEY;
+    if (!userId) throw new ValidationError('--user-id', 'is required (or set MARKETO_USER_ID)');
+    if (!secretKey) throw new ValidationError('MARKETO_SECRET_KEY', 'must be set in the environment');
+    const port = values.port === undefined ? undefined : Number(values.port);
+    if (port !== undefined && !Number.isInteger(port)) throw new ValidationError('--port', 'must be an integer');
+    const seed = values.seed === undefined ? undefined : Number(values.seed);
+    if (seed !== undefined && !Number.isFinite(seed)) throw new ValidationError('--seed', 'must be a number');
+    options = {
+      userId,
+      secretKey,
+      port,
+      host: values.host,
+      rateLimit: rateLimitValue(values['rate-limit']),
+      concurrencyLimit: limitValue('--concurrency-limit', values['concurrency-limit']),
+      dailyQuota: limitValue('--daily-quota', values['daily-quota']),
+      seed,
+      faults: faultOptions(values['fault-rate'] ?? []),
+    };
+  } catch (error) {
+    io.stderr(`mktows-mock: ${error instanceof Error ? error.message : String(error)}`);
+    io.stderr('Run mktows-mock --help for usage.');
+    return 2;
+  }
+
+  let server;
+  try {
+    server = await startMockServer(options);
+  } catch (error) {
+    io.stderr(`mktows-mock: cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+  io.stdout(server.url);
+  const signal = await io.stopSignal;
+  await server.close();
+  io.stderr(`mktows-mock: stopped (${signal})`);
+  return 0;
+}
+
+/** Runs the command in this process: real stdout/stderr/env, stopping on SIGINT or SIGTERM. */
+export function runCliInProcess(argv: readonly string[]): Promise<number> {
+  const stopSignal = new Promise<string>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+  return runCli(argv, {
+    stdout: (line) => process.stdout.write(`${line}\n`),
+    stderr: (line) => process.stderr.write(`${line}\n`),
+    env: process.env,
+    stopSignal,
+  });
+}

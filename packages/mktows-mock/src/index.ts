@@ -1,0 +1,36 @@
+/**
+ * `@org/mktows-mock`: a local Marketo mktows 2_2 SOAP server for tests, with Marketo's documented
+ * authentication, faults, limits and syncLead / syncMultipleLeads / getLead semantics on an in-memory store,
+ * plus seeded fault injection.
+ *
+ * @packageDocumentation
+ */
+export { startMockServer } from './mock-server.js';
+export type { MockServer } from './mock-server.js';
+export {
+  DEFAULT_ENDPOINT_PATH,
+  DEFAULT_FAULT_SEED,
+  MARKETO_CONCURRENCY_LIMIT,
+  MARKETO_DAILY_QUOTA,
+  MARKETO_RATE_LIMIT,
+} from './mock-options.js';
+export type { MockServerOptions } from './mock-options.js';
+export type { RateLimit } from './call-limits.js';
+export type {
+  FaultInjectionOptions,
+  InjectedMarketoFault,
+  TransportFaultKind,
+} from './fault-injection.js';
+export { ATTR_TYPES, defaultLeadFields } from './lead-fields.js';
+export type { AttrType, LeadFieldTypes } from './lead-fields.js';
+export { FOREIGN_SYS_TYPES } from './lead-store.js';
+export type { ForeignSysType, MockLead } from './lead-store.js';
+export { LEAD_KEY_FIELDS, LEAD_KEY_TYPES } from './lead-lookup.js';
+export type { LeadKeyType } from './lead-lookup.js';
+export type { MockStats } from './mock-stats.js';
+export type { SeedLead } from './seed-lead.js';
+export { DEFAULT_WORKSPACE } from './workspaces.js';
+export type { AssignmentCandidate, AssignmentRule, WorkspaceDefinition, WorkspacesOption } from './workspaces.js';
+export { DEFAULT_TIMESTAMP_TOLERANCE_MS } from './authenticate.js';
+export type { UnknownAttributeInBatch } from './operations/operation-context.js';
+export { MarketoFault } from './marketo-fault.js';

@@ -1,0 +1,148 @@
+// startMockServer: a real SOAP 1.1 server on loopback speaking Marketo's mktows 2_2, with an in-memory
+// lead store, Marketo's authentication, faults and limits, and seeded fault injection.
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import { verifyAuthentication } from './authenticate.js';
+import { CallLimits } from './call-limits.js';
+import { FaultInjector } from './fault-injection.js';
+import { createRequestListener } from './http-endpoint.js';
+import type { MockLead } from './lead-store.js';
+import { LeadStore, toMockLead } from './lead-store.js';
+import { MarketoFault } from './marketo-fault.js';
+import { loadMktowsWsdl, wsdlDocumentFor, wsdlOperationNames } from './mktows-wsdl.js';
+import type { MockServerOptions } from './mock-options.js';
+import { resolveMockOptions } from './mock-options.js';
+import type { MockStats } from './mock-stats.js';
+import { StatsRecorder } from './mock-stats.js';
+import { getLeadHandler } from './operations/get-lead.js';
+import type { OperationContext } from './operations/operation-context.js';
+import { syncLeadHandler } from './operations/sync-lead.js';
+import { syncMultipleLeadsHandler } from './operations/sync-multiple-leads.js';
+import type { SeedLead } from './seed-lead.js';
+import { addSeedLead } from './seed-lead.js';
+import { SoapDispatcher } from './soap-dispatch.js';
+import { asRecord } from './soap-values.js';
+import { Workspaces } from './workspaces.js';
+
+/** A running mock server. */
+export interface MockServer {
+  /** The SOAP endpoint, e.g. `http://127.0.0.1:40123/soap/mktows/2_2`: give it to a client as its endpoint. */
+  readonly url: string;
+  /** `url + '?wsdl'`: the WSDL with this server as the service address. */
+  readonly wsdlUrl: string;
+  /** The port the server listens on. */
+  readonly port: number;
+  /** Every lead in the store, oldest first (copies). */
+  leads(): MockLead[];
+  /** Puts a lead straight into the store (test set-up), as syncLead could not (e.g. anonymous, or in a partition). */
+  addLead(lead: SeedLead): MockLead;
+  /** Counters since start or the last `reset()`. */
+  stats(): MockStats;
+  /** Empties the store, zeroes the counters and limits, and restarts the fault sequence from the seed. */
+  reset(): void;
+  /** Stops listening, drops open connections and in-progress calls. Resolves when the port is free. */
+  close(): Promise<void>;
+}
+
+function urlHost(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/**
+ * Starts a mock mktows server. Parses the WSDL on the first call in a process.
+ *
+ * @example
+ * ```ts
+ * const server = await startMockServer({ userId: 'test_user', secretKey: 'test-secret' });
+ * // ... point a client at server.url ...
+ * console.log(server.leads());
+ * await server.close();
+ * ```
+ * @throws ValidationError (from @org/mktows-auth) naming the option when an option is invalid
+ */
+export async function startMockServer(options: MockServerOptions): Promise<MockServer> {
+  const settings = resolveMockOptions(options);
+  const workspaces = new Workspaces(settings.workspaces);
+  const faults = new FaultInjector(settings.faults, settings.seed);
+  const wsdl = await loadMktowsWsdl();
+
+  const store = new LeadStore(settings.firstLeadId);
+  const limits = new CallLimits(settings.limits, settings.now);
+  const stats = new StatsRecorder();
+  const context: OperationContext = {
+    store,
+    fields: settings.fields,
+    workspaces,
+    unknownAttributeInBatch: settings.unknownAttributeInBatch,
+    maxBatchSize: settings.maxBatchSize,
+  };
+  const credentials = { userId: settings.userId, secretKey: settings.secretKey };
+  const dispatcher = new SoapDispatcher(
+    wsdl,
+    settings.path,
+    {
+      syncLead: syncLeadHandler(context),
+      syncMultipleLeads: syncMultipleLeadsHandler(context),
+      getLead: getLeadHandler(context),
+    },
+    (operation, headers, injectedCode) => {
+      stats.call(operation);
+      verifyAuthentication(asRecord(headers.AuthenticationHeader), credentials, settings.now(), settings.timestampToleranceMs);
+      limits.admit();
+      if (injectedCode !== undefined) {
+        stats.injectedMarketo(injectedCode);
+        throw new MarketoFault(injectedCode, 'injected by mktows-mock');
+      }
+    },
+  );
+
+  const closing = new AbortController();
+  let url = '';
+  const httpServer = createServer(
+    createRequestListener(
+      {
+        path: settings.path,
+        now: settings.now,
+        limits,
+        faults,
+        stats,
+        dispatcher,
+        maxRequestBytes: settings.maxRequestBytes,
+        wsdlText: () => wsdlDocumentFor(url),
+        delay: (ms) => sleep(ms, undefined, { signal: closing.signal }),
+      },
+      new Set(wsdlOperationNames(wsdl).operations),
+    ),
+  );
+  httpServer.listen(settings.port, settings.host);
+  await once(httpServer, 'listening');
+  const { port } = httpServer.address() as AddressInfo;
+  url = `http://${urlHost(settings.host)}:${port}${settings.path}`;
+
+  let closed: Promise<void> | undefined;
+  return {
+    url,
+    wsdlUrl: `${url}?wsdl`,
+    port,
+    leads: () => store.all().map(toMockLead),
+    addLead: (lead) => addSeedLead(store, settings.fields, workspaces, lead),
+    stats: () => stats.snapshot(limits.peakInFlight),
+    reset: () => {
+      store.clear();
+      stats.reset();
+      limits.reset();
+      faults.reset();
+    },
+    close: () => {
+      closed ??= new Promise<void>((resolve, reject) => {
+        closing.abort();
+        httpServer.close((error) => (error ? reject(error) : resolve()));
+        httpServer.closeAllConnections();
+      });
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,38 @@
+// syncLead: one record, keys and workspace rules per lead-sync.ts; returnLead=true adds the stored record.
+import { toLeadRecordOutput } from '../lead-record-xml.js';
+import { readLeadRecord } from '../lead-record-xml.js';
+import { syncLeadRecord } from '../lead-sync.js';
+import { MarketoFault } from '../marketo-fault.js';
+import { asRecord, optionalBoolean, optionalText } from '../soap-values.js';
+import type { OperationContext, OperationHandler } from './operation-context.js';
+
+/**
+ * The syncLead handler.
+ * @throws MarketoFault 20104 without leadRecord, 20017 without returnLead, and the faults of syncLeadRecord
+ */
+export function syncLeadHandler(context: OperationContext): OperationHandler {
+  return (args, headers) => {
+    if (asRecord(args.leadRecord) === undefined) throw new MarketoFault(20104, 'leadRecord is required');
+    const returnLead = optionalBoolean(args.returnLead);
+    if (returnLead === undefined) throw new MarketoFault(20017, 'returnLead (true or false) is required');
+    const record = readLeadRecord(args.leadRecord, optionalText(args.marketoCookie));
+    const targetWorkspace = optionalText(asRecord(headers.MktowsContextHeader)?.targetWorkspace);
+    const target = context.workspaces.target(targetWorkspace);
+
+    const result = syncLeadRecord(context, record, { dedupByEmail: true, emailKeyUpdatesMatchedLead: true, target });
+    if (result.status === 'FAILED') {
+      const leadId = record.id ?? 0;
+      return {
+        result: { leadId, syncStatus: { leadId, status: 'FAILED', error: result.failure.detailMessage } },
+      };
+    }
+    const leadId = result.lead.id;
+    return {
+      result: {
+        leadId,
+        syncStatus: { leadId, status: result.status },
+        ...(returnLead ? { leadRecord: toLeadRecordOutput(result.lead, context.fields) } : {}),
+      },
+    };
+  };
+}
