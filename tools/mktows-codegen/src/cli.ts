@@ -1,0 +1,125 @@
+// The `mktows-codegen` command line: generate, check (and diff, reserved).
+import { relative, resolve, sep } from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { CodegenError } from './errors.js';
+import { renderGeneratedFiles } from './generate.js';
+import { findStaleFiles, writeGeneratedFolder } from './output-dir.js';
+import { findRepoRoot } from './repo-root.js';
+
+/** Default WSDL, relative to the repository root. */
+export const DEFAULT_WSDL = 'wsdl/mktows.wsdl';
+/** Default output folder, relative to the repository root. */
+export const DEFAULT_OUT = 'packages/mktows-types/src/generated';
+
+/** Where the CLI writes; tests pass their own. */
+export interface CliIo {
+  readonly cwd: string;
+  readonly stdout: (line: string) => void;
+  readonly stderr: (line: string) => void;
+}
+
+const processIo: CliIo = {
+  cwd: process.cwd(),
+  stdout: (line) => process.stdout.write(`${line}\n`),
+  stderr: (line) => process.stderr.write(`${line}\n`),
+};
+
+interface PathOptions {
+  wsdl?: string;
+  out?: string;
+}
+
+/** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('mktows-codegen')
+    .description('Generates @org/mktows-types from the mktows WSDL.')
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.stdout(text.trimEnd()), writeErr: (text) => io.stderr(text.trimEnd()) });
+
+  program
+    .command('generate')
+    .description(`write the generated sources (defaults: --wsdl ${DEFAULT_WSDL} --out ${DEFAULT_OUT})`)
+    .option('--wsdl <file>', 'WSDL to read')
+    .option('--out <dir>', 'folder to (re)write; it must hold only generated files')
+    .action(async (options: PathOptions) => {
+      exitCode = await generate(options, io);
+    });
+
+  program
+    .command('check')
+    .description('exit 1, naming the stale files, when the output folder differs from what generate would write')
+    .option('--wsdl <file>', 'WSDL to read')
+    .option('--out <dir>', 'folder to compare')
+    .action(async (options: PathOptions) => {
+      exitCode = await check(options, io);
+    });
+
+  program
+    .command('diff')
+    .description('API changes between two WSDLs and the semver bump they need (not implemented yet)')
+    .argument('[old]')
+    .argument('[new]')
+    .allowUnknownOption()
+    .action(() => {
+      io.stderr('mktows-codegen: diff is not implemented yet');
+      exitCode = 2;
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof CodegenError) {
+      io.stderr(`mktows-codegen: ${error.message}`);
+      return 1;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`mktows-codegen: unexpected failure: ${message.split('\n')[0]}`);
+    if (process.env.MKTOWS_CODEGEN_DEBUG && error instanceof Error && error.stack) io.stderr(error.stack);
+    return 1;
+  }
+}
+
+interface ResolvedPaths {
+  readonly wsdlPath: string;
+  readonly outDir: string;
+  /** Paths as shown to the user and in headers: relative to the repository root, forward slashes. */
+  readonly wsdlDisplay: string;
+  readonly outDisplay: string;
+}
+
+/** Explicit paths resolve against the working directory; defaults against the repository root. */
+function resolvePaths(options: PathOptions, cwd: string): ResolvedPaths {
+  const root = findRepoRoot(cwd);
+  const wsdlPath = options.wsdl === undefined ? resolve(root, DEFAULT_WSDL) : resolve(cwd, options.wsdl);
+  const outDir = options.out === undefined ? resolve(root, DEFAULT_OUT) : resolve(cwd, options.out);
+  const show = (path: string): string => relative(root, path).split(sep).join('/') || '.';
+  return { wsdlPath, outDir, wsdlDisplay: show(wsdlPath), outDisplay: show(outDir) };
+}
+
+async function render(paths: ResolvedPaths) {
+  return renderGeneratedFiles({ wsdlPath: paths.wsdlPath, displayPath: paths.wsdlDisplay, source: paths.wsdlDisplay });
+}
+
+async function generate(options: PathOptions, io: CliIo): Promise<number> {
+  const paths = resolvePaths(options, io.cwd);
+  const files = await render(paths);
+  await writeGeneratedFolder(paths.outDir, files, paths.outDisplay);
+  io.stdout(`mktows-codegen: wrote ${files.length} files to ${paths.outDisplay} from ${paths.wsdlDisplay}`);
+  return 0;
+}
+
+async function check(options: PathOptions, io: CliIo): Promise<number> {
+  const paths = resolvePaths(options, io.cwd);
+  const files = await render(paths);
+  const stale = await findStaleFiles(paths.outDir, files, paths.outDisplay);
+  if (stale.length === 0) {
+    io.stdout(`mktows-codegen: ${paths.outDisplay} is up to date with ${paths.wsdlDisplay}`);
+    return 0;
+  }
+  for (const file of stale) io.stderr(`stale (${file.reason}): ${paths.outDisplay}/${file.path}`);
+  io.stderr(`mktows-codegen: ${stale.length} generated file(s) out of date with ${paths.wsdlDisplay}; run: npm run generate`);
+  return 1;
+}
