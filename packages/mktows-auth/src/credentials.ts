@@ -3,6 +3,14 @@ import { ValidationError } from './validation-error.js';
 
 const REDACTED = '[redacted]';
 
+/** What a {@link Credentials} object serialises to: the user id and a placeholder for the key. */
+export interface RedactedCredentials {
+  /** The Marketo SOAP user id. */
+  userId: string;
+  /** Always the placeholder `[redacted]`. */
+  secretKey: '[redacted]';
+}
+
 // Set once by Credentials' static block: the only ways to build one and to read the private key.
 // Neither is exported from the package entry points.
 let readSecretKey: (credentials: Credentials) => string;
@@ -43,7 +51,7 @@ export class Credentials {
   }
 
   /** `{ userId, secretKey: '[redacted]' }`: what `JSON.stringify` shows. */
-  toJSON(): { userId: string; secretKey: string } {
+  toJSON(): RedactedCredentials {
     return { userId: this.userId, secretKey: REDACTED };
   }
 
@@ -52,7 +60,7 @@ export class Credentials {
    * `util.inspect.custom` so the package needs no `node:util` and stays runtime-agnostic.
    */
   [Symbol.for('nodejs.util.inspect.custom')](): string {
-    return `Credentials { userId: ${JSON.stringify(this.userId)}, secretKey: '${REDACTED}' }`;
+    return `Credentials { userId: ${JSON.stringify(this.userId)}, secretKey: ${JSON.stringify(REDACTED)} }`;
   }
 
   /** What Deno's `Deno.inspect` and `console.log` show. */
@@ -70,7 +78,7 @@ export class Credentials {
  * @example
  * ```ts
  * const credentials = createCredentials({ userId: process.env.MARKETO_USER_ID!, secretKey: process.env.MARKETO_SECRET_KEY! });
- * console.log(credentials); // Credentials { userId: "bigcorp1_...", secretKey: '[redacted]' }
+ * console.log(credentials); // Credentials { userId: "bigcorp1_...", secretKey: "[redacted]" }
  * createAuthenticationHeader({ credentials });
  * ```
  */

@@ -12,7 +12,7 @@ export type { ClockOptions } from './clock.js';
 export { createContextHeader } from './context-header.js';
 export type { MktowsContextHeaderInfo } from './context-header.js';
 export { createCredentials, Credentials } from './credentials.js';
-export type { CredentialsSource, UserIdAndSecretKey, CredentialsHolder } from './credentials.js';
+export type { CredentialsSource, UserIdAndSecretKey, CredentialsHolder, RedactedCredentials } from './credentials.js';
 export type {
   AuthenticationHeaderInfo,
   AuthenticationHeaderOptions,

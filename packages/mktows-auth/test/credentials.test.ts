@@ -38,7 +38,7 @@ describe('createCredentials', () => {
       secretKey: '[redacted]',
     });
     expect(inspect(credentials)).toBe(
-      `Credentials { userId: "bigcorp1_461839624B16E06BA2D663", secretKey: '[redacted]' }`,
+      `Credentials { userId: "bigcorp1_461839624B16E06BA2D663", secretKey: "[redacted]" }`,
     );
   });
 

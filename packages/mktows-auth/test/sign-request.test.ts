@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -91,6 +91,17 @@ public class MarketoSignature {
 const hasJava = spawnSync('java', ['-version']).status === 0;
 
 describe("Marketo's sample code", () => {
+  it("the README's worked example is the pinned vector, and signRequest computes it", () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const { userId, secretKey, timestamp, signature } = MARKETO_DOC_EXAMPLE;
+    for (const text of [userId, secretKey, timestamp, `${timestamp}${userId}`, `**\`${signature}\`**`]) {
+      expect(readme).toContain(text);
+    }
+    // Every 40-hex value in the README is this one signature (no stale example elsewhere).
+    expect(new Set(readme.match(/\b[0-9a-f]{40}\b/g))).toEqual(new Set([signature]));
+    expect(signRequest({ userId, secretKey, timestamp })).toBe(signature);
+  });
+
   it.skipIf(!hasJava)("Java's HmacSHA1 sample computes the README's worked example", () => {
     const dir = mkdtempSync(join(tmpdir(), 'mktows-java-'));
     try {

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -93,11 +94,14 @@ describe('the @org/mktows-auth/webcrypto entry', () => {
   });
 });
 
-// Child processes in which node:crypto cannot be loaded and Buffer does not exist, like an edge runtime
+// Child processes in which no node: builtin can be loaded and Buffer does not exist, like an edge runtime
 // that only has globalThis.crypto.subtle. ESM is blocked with a resolve hook, CJS by wrapping Module._load.
-const BLOCK_ESM_HOOKS = `
+const BLOCKED_CHECK = `
+const builtins = new Set(${JSON.stringify(builtinModules)});
+const isBlocked = (specifier) => specifier.startsWith('node:') || builtins.has(specifier);`;
+const BLOCK_ESM_HOOKS = `${BLOCKED_CHECK}
 export async function resolve(specifier, context, next) {
-  if (specifier === 'node:crypto' || specifier === 'crypto') throw new Error('BLOCKED: ' + specifier);
+  if (isBlocked(specifier)) throw new Error('BLOCKED: ' + specifier);
   return next(specifier, context);
 }`;
 const BLOCK_ESM = `
@@ -106,9 +110,10 @@ register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(BLOCK_ESM
 delete globalThis.Buffer;`;
 const BLOCK_CJS = `
 const Module = require('node:module');
+${BLOCKED_CHECK}
 const load = Module._load;
 Module._load = function (request, ...rest) {
-  if (request === 'node:crypto' || request === 'crypto') throw new Error('BLOCKED: ' + request);
+  if (isBlocked(request)) throw new Error('BLOCKED: ' + request);
   return load.call(this, request, ...rest);
 };
 delete globalThis.Buffer;`;
@@ -164,23 +169,26 @@ beforeAll(() => {
 });
 afterAll(() => transpiled.remove());
 
-describe.each(['esm', 'cjs'] as const)('the webcrypto entry (%s) with node:crypto and Buffer unavailable', (kind) => {
-  it('signs every vector exactly like signRequest', () => {
-    const result = runBlocked(kind, 'webcrypto.js');
-    expect(result.error).toBeUndefined();
-    expect(result.hasBuffer).toBe(false);
-    expect(result.signatures).toEqual(VECTORS.map((vector) => signRequest(vector)));
-    expect(result.header).toStrictEqual(
-      createAuthenticationHeader({
-        userId: 'u',
-        secretKey: 'k',
-        now: () => new Date('2013-07-31T19:38:47Z'),
-        offsetMinutes: -420,
-      }),
-    );
-  });
+describe.each(['esm', 'cjs'] as const)(
+  'the webcrypto entry (%s) with no node: builtins (node:crypto included) and no Buffer',
+  (kind) => {
+    it('signs every vector exactly like signRequest', () => {
+      const result = runBlocked(kind, 'webcrypto.js');
+      expect(result.error).toBeUndefined();
+      expect(result.hasBuffer).toBe(false);
+      expect(result.signatures).toEqual(VECTORS.map((vector) => signRequest(vector)));
+      expect(result.header).toStrictEqual(
+        createAuthenticationHeader({
+          userId: 'u',
+          secretKey: 'k',
+          now: () => new Date('2013-07-31T19:38:47Z'),
+          offsetMinutes: -420,
+        }),
+      );
+    });
 
-  it('control: the main entry does fail there, so the block is real', () => {
-    expect(runBlocked(kind, 'index.js').error).toMatch(/BLOCKED: node:crypto/);
-  });
-});
+    it('control: the main entry does fail there, so the block is real', () => {
+      expect(runBlocked(kind, 'index.js').error).toMatch(/BLOCKED: node:crypto/);
+    });
+  },
+);
