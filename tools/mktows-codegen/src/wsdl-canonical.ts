@@ -359,12 +359,6 @@ function attr(element: XmlElement, name: string): string | null {
   return element.hasAttribute(name) ? element.getAttribute(name) : null;
 }
 
-function sortedRecord<T>(entries: [string, T][]): Record<string, T> {
-  const record: Record<string, T> = {};
-  for (const [key, value] of [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) record[key] = value;
-  return record;
-}
-
 /** A reference found while reading, checked once every declaration is known. */
 interface PendingReference {
   kind: 'type' | 'element' | 'message' | 'portType' | 'binding';
@@ -409,23 +403,28 @@ class WsdlReader {
       targetNamespace,
       services: {},
       bindings: {},
-      messages: sortedRecord(messages),
-      elements: sortedRecord(elements),
-      complexTypes: sortedRecord(complexTypes),
-      simpleTypes: sortedRecord(simpleTypes),
+      messages: this.sortedRecord(messages, 'message'),
+      elements: this.sortedRecord(elements, 'element'),
+      complexTypes: this.sortedRecord(complexTypes, 'complexType'),
+      simpleTypes: this.sortedRecord(simpleTypes, 'simpleType'),
     };
-    canonical.bindings = sortedRecord(
+    canonical.bindings = this.sortedRecord(
       childElements(this.root, WSDL_NS, 'binding').map((binding): [string, CanonicalBinding] => [
         this.requiredAttr(binding, 'name', 'wsdl:binding'),
         this.readBinding(binding, canonical.messages),
       ]),
+      'wsdl:binding',
     );
-    canonical.services = sortedRecord(
+    canonical.services = this.sortedRecord(
       childElements(this.root, WSDL_NS, 'service').map((service): [string, CanonicalService] => [
         this.requiredAttr(service, 'name', 'wsdl:service'),
         this.readService(service),
       ]),
+      'wsdl:service',
     );
+    // Complex and simple types share one symbol space in XML Schema.
+    const clash = Object.keys(canonical.complexTypes).find((name) => name in canonical.simpleTypes);
+    if (clash !== undefined) this.fail('NOT_A_WSDL', `type ${clash} is declared both as complexType and simpleType`);
     return canonical;
   }
 
@@ -461,6 +460,16 @@ class WsdlReader {
 
   private fail(code: WsdlCanonicalErrorCode, detail: string): never {
     throw new WsdlCanonicalError(code, this.source, detail);
+  }
+
+  /** Builds a record with sorted keys; a name declared twice is an error, not a silent overwrite. */
+  private sortedRecord<T>(entries: [string, T][], what: string): Record<string, T> {
+    const record: Record<string, T> = {};
+    for (const [key, value] of [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      if (key in record) this.fail('NOT_A_WSDL', `${what} ${key} is declared more than once`);
+      record[key] = value;
+    }
+    return record;
   }
 
   private requiredAttr(element: XmlElement, name: string, what: string): string {
@@ -679,7 +688,7 @@ class WsdlReader {
     return {
       portType: portTypeName,
       transport: (soapBinding && attr(soapBinding, 'transport')) ?? '',
-      operations: sortedRecord(operations),
+      operations: this.sortedRecord(operations, `operation in ${where}:`),
     };
   }
 
@@ -705,7 +714,7 @@ class WsdlReader {
       style: (soapOperation && attr(soapOperation, 'style')) ?? bindingStyle,
       input: this.readOperationIO(input, boundInput, messages, `${where}, input`),
       output: output ? this.readOperationIO(output, boundOutput, messages, `${where}, output`) : null,
-      faults: sortedRecord(faults),
+      faults: this.sortedRecord(faults, `fault in ${where}:`),
     };
   }
 
@@ -759,7 +768,7 @@ class WsdlReader {
       const [address] = childElements(port, WSDL_SOAP_NS, 'address');
       return [name, { binding, address: address ? attr(address, 'location') : null }];
     });
-    return { ports: sortedRecord(ports) };
+    return { ports: this.sortedRecord(ports, `port in ${where}:`) };
   }
 }
 
@@ -889,7 +898,10 @@ function compareLists(
 ): void {
   const expectedKeys = expected.map(itemKey);
   const actualKeys = actual.map(itemKey);
-  if (expectedKeys.every((key) => key !== null) && actualKeys.every((key) => key !== null)) {
+  // Compared by name when every item has a name, once; otherwise (e.g. a name repeated in a sequence) by position.
+  const identifiable = (keys: (string | null)[]) =>
+    keys.every((key) => key !== null) && new Set(keys).size === keys.length;
+  if (identifiable(expectedKeys) && identifiable(actualKeys)) {
     const expectedItems = new Map(expected.map((item, index) => [expectedKeys[index] as string, item]));
     const actualItems = new Map(actual.map((item, index) => [actualKeys[index] as string, item]));
     for (const [key, item] of expectedItems) {

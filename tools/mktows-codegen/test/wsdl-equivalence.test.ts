@@ -294,6 +294,15 @@ describe('canonical form', () => {
     expect(() => canonicalizeWsdl(missingElement)).toThrow(/unresolved element reference "mkt:paramsGetTag"/);
   });
 
+  it('rejects a type declared twice instead of keeping one of them', () => {
+    const twice = miniWsdl(`
+      <xs:complexType name="Ping"><xs:sequence/></xs:complexType>
+      <xs:complexType name="Ping"><xs:sequence><xs:element name="n" type="xs:int"/></xs:sequence></xs:complexType>`);
+    expect(() => canonicalizeWsdl(twice, { source: 'twice.wsdl' })).toThrow(
+      'twice.wsdl: complexType {urn:mini}Ping is declared more than once',
+    );
+  });
+
   it('reports the failure kind for unreadable input', () => {
     const codeOf = (run: () => unknown) => {
       try {
