@@ -128,7 +128,10 @@ export function resolveCredentials(source: unknown): ResolvedCredentials {
       throw new ValidationError('credentials', 'must not be combined with userId or secretKey; pass one or the other');
     }
     if (!Credentials.isCredentials(given.credentials)) {
-      throw new ValidationError('credentials', 'must be made by createCredentials()');
+      throw new ValidationError(
+        'credentials',
+        'must be made by createCredentials() of the same build of @org/mktows-auth (its ESM and CJS builds are separate copies)',
+      );
     }
     return { userId: given.credentials.userId, secretKey: readSecretKey(given.credentials) };
   }
