@@ -1,0 +1,4 @@
+// @org/mktows-types: the generated mktows types, metadata and WSDL, and the typed client.
+export * from './generated/index.js';
+export * from './client.js';
+export * from './fault-codes.js';
