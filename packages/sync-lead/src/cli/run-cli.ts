@@ -1,0 +1,78 @@
+// Runs the `sync-lead` command: parses options, syncs one lead, prints the result. Never calls
+// process.exit, so tests can run it in-process; the bin turns the returned status into the exit code.
+import { CommanderError } from 'commander';
+import { createSyncLeadClientFromEnv } from '../create-sync-lead-client-from-env.js';
+import { SyncLeadError, ValidationError } from '../errors.js';
+import type { SyncLeadInput } from '../sync-lead-input.js';
+import { formatTraceEvent } from '../trace.js';
+import { type CliOptions, createCliProgram } from './cli-program.js';
+import { describeFailure, formatResult } from './cli-output.js';
+
+/** Where the CLI reads and writes. */
+export interface CliIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  env: Record<string, string | undefined>;
+}
+
+/** Exit status: synced. */
+export const EXIT_OK = 0;
+/** Exit status: the call failed (fault, transport, invalid response). */
+export const EXIT_FAILED = 1;
+/** Exit status: bad usage or input, nothing sent. */
+export const EXIT_USAGE = 2;
+
+function toInput(options: CliOptions): SyncLeadInput {
+  const input: SyncLeadInput = {};
+  if (options.id !== undefined) input.id = options.id;
+  if (options.email !== undefined) input.email = options.email;
+  if (options.foreignSysPersonId !== undefined) input.foreignSysPersonId = options.foreignSysPersonId;
+  if (options.foreignSysType !== undefined) input.foreignSysType = options.foreignSysType as SyncLeadInput['foreignSysType'];
+  if (options.cookie !== undefined) input.marketoCookie = options.cookie;
+  if (options.attr.length > 0) input.attributes = Object.fromEntries(options.attr);
+  if (options.returnLead) input.returnLead = true;
+  return input;
+}
+
+/**
+ * Runs `sync-lead` with `argv` (without `node` and the script path).
+ *
+ * @returns the exit status: {@link EXIT_OK}, {@link EXIT_FAILED} or {@link EXIT_USAGE}
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const program = createCliProgram({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
+  let options: CliOptions;
+  try {
+    options = program.parse([...argv], { from: 'user' }).opts<CliOptions>();
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    throw error;
+  }
+  const json = options.json === true;
+  let client: ReturnType<typeof createSyncLeadClientFromEnv> | undefined;
+  try {
+    // Credentials come only from the environment: options would show up in shell history and `ps`.
+    client = createSyncLeadClientFromEnv(
+      {
+        endpoint: options.endpoint,
+        workspace: options.workspace,
+        timeoutMs: options.timeoutMs,
+        allowInsecureHttp: options.allowInsecureHttp,
+        onTrace: options.trace ? (event) => io.stderr.write(`${formatTraceEvent(event)}\n`) : undefined,
+      },
+      io.env,
+    );
+    const result = await client.syncLead(toInput(options));
+    io.stdout.write(formatResult(result, json));
+    return EXIT_OK;
+  } catch (error) {
+    const failure = describeFailure(error);
+    io.stderr.write(`sync-lead: ${failure.line}\n`);
+    if (json) io.stdout.write(`${JSON.stringify({ error: failure.json })}\n`);
+    if (error instanceof ValidationError) return EXIT_USAGE;
+    if (error instanceof SyncLeadError) return EXIT_FAILED;
+    return EXIT_FAILED;
+  } finally {
+    client?.close();
+  }
+}

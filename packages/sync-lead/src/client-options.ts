@@ -1,0 +1,58 @@
+// Options of createSyncLeadClient and their validation.
+import { ValidationError } from './errors.js';
+import type { CallLimitOptions } from './call-limits.js';
+import type { RetryOptions } from './retry-policy.js';
+import type { TraceListener } from './trace.js';
+
+/** Options of {@link createSyncLeadClient}. */
+export interface SyncLeadClientOptions extends CallLimitOptions {
+  /** The mktows endpoint, e.g. `https://123-ABC-456.mktoapi.com/soap/mktows/2_2`. HTTPS unless loopback. */
+  endpoint: string;
+  /** Marketo SOAP user id (`mktowsUserId`). */
+  userId: string;
+  /** Secret (encryption) key of that user; only ever used to sign, never logged or traced. */
+  secretKey: string;
+  /** Target workspace, sent as `MktowsContextHeader` on syncLead. Default: none (Marketo's rules for no header). */
+  workspace?: string | undefined;
+  /** Limit of one HTTP attempt in milliseconds (default 30,000); a timed-out attempt is retried. */
+  timeoutMs?: number | undefined;
+  /** Retry policy; `false` disables retries. */
+  retry?: RetryOptions | false | undefined;
+  /** Allow `http:` to hosts other than loopback (signatures then travel in clear text). Default false. */
+  allowInsecureHttp?: boolean | undefined;
+  /** Receives the redacted raw XML of every exchange and every retry. */
+  onTrace?: TraceListener | undefined;
+  /** The clock signatures are made with (default `() => new Date()`); for tests and replays. */
+  now?: (() => Date) | undefined;
+}
+
+/** Per-call options of `syncLead`. */
+export interface CallOptions {
+  /** Aborts the call wherever it is (queued, in flight, backing off) with an `AbortError`. */
+  signal?: AbortSignal | undefined;
+  /** Overrides the client's `timeoutMs` for this call's attempts. */
+  timeoutMs?: number | undefined;
+}
+
+/** Default limit of one HTTP attempt. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** Checks a timeout value; `field` names it in the error. */
+export function requireTimeoutMs(field: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw new ValidationError(field, 'must be a positive number of milliseconds');
+  }
+  return value;
+}
+
+/** Checks per-call options. */
+export function validateCallOptions(options: unknown): CallOptions {
+  if (options === undefined) return {};
+  if (typeof options !== 'object' || options === null) throw new ValidationError('options', 'must be an object');
+  const { signal, timeoutMs } = options as CallOptions;
+  if (signal !== undefined && !(signal instanceof AbortSignal)) {
+    throw new ValidationError('options.signal', 'must be an AbortSignal');
+  }
+  if (timeoutMs !== undefined) requireTimeoutMs('options.timeoutMs', timeoutMs);
+  return { signal, timeoutMs };
+}

@@ -1,0 +1,163 @@
+// The one error hierarchy of @org/sync-lead. Every failure a call can end in is one of these classes
+// (or auth's ValidationError for bad input). None of them ever holds the secret key, a request
+// signature or the raw request: soap's and axios's error objects carry the signed envelope in
+// `config.data`, so they are never kept as a `cause`.
+import { ValidationError } from '@org/mktows-auth';
+
+export { ValidationError };
+
+/** Base class of every error this package raises after input validation passed. */
+export abstract class SyncLeadError extends Error {
+  /** Whether repeating the same call later can succeed; the default retry predicate reads it. */
+  abstract readonly retryable: boolean;
+
+  /**
+   * @param message - what went wrong, never containing a secret
+   * @param options - the standard `ErrorOptions` (`cause`)
+   */
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    Object.defineProperty(this, 'name', { value: new.target.name, enumerable: false, configurable: true, writable: true });
+  }
+}
+
+/** Details of a SOAP fault that Marketo (or a mktows server) answered with. */
+export interface MarketoFaultDetails {
+  /** Marketo's numeric code from `detail/serviceException/code` (or the fault string's `CODE - ` prefix). */
+  code: number;
+  /** The SOAP `faultstring`, e.g. `20014 - Authentication failed`. */
+  faultString: string;
+  /** The SOAP `faultcode`, e.g. `SOAP-ENV:Client`. */
+  faultCode: string;
+  /** Whether Marketo documents the code as retryable (unknown codes: `false`). */
+  retryable: boolean;
+  /** The documented meaning of the code, when Marketo documents it. */
+  meaning?: string | undefined;
+  /** HTTP status of the fault response (Marketo sends faults with 500). */
+  httpStatus?: number | undefined;
+  /** The server's clock when it answered, from the HTTP `Date` header (used to correct 20016). */
+  serverDate?: Date | undefined;
+}
+
+/** A SOAP fault from Marketo: `code` is Marketo's number (20014, 20023, ...). */
+export class MarketoError extends SyncLeadError {
+  /** Marketo's numeric fault code. */
+  readonly code: number;
+  /** Whether Marketo documents this code as retryable. */
+  readonly retryable: boolean;
+  /** The SOAP fault string exactly as the server sent it. */
+  readonly faultString: string;
+  /** The SOAP fault code, e.g. `SOAP-ENV:Client` or `SOAP-ENV:Server`. */
+  readonly faultCode: string;
+  /** The documented meaning of the code, when Marketo documents it. */
+  readonly meaning: string | undefined;
+  /** HTTP status of the fault response. */
+  readonly httpStatus: number | undefined;
+  /** The server's clock at the time of the fault (HTTP `Date` header), when it sent one. */
+  readonly serverDate: Date | undefined;
+
+  /** @param details - the parsed fault */
+  constructor(details: MarketoFaultDetails) {
+    const text = details.faultString.replace(/^\s*\d+\s*-\s*/, '') || details.meaning || 'SOAP fault';
+    super(`Marketo fault ${details.code}: ${text}`);
+    this.code = details.code;
+    this.retryable = details.retryable;
+    this.faultString = details.faultString;
+    this.faultCode = details.faultCode;
+    this.meaning = details.meaning;
+    this.httpStatus = details.httpStatus;
+    this.serverDate = details.serverDate;
+  }
+}
+
+/** Marketo accepted the call but reported the lead's sync status as `FAILED`. */
+export class SyncFailedError extends SyncLeadError {
+  /** A sync that Marketo reports as failed is not retried: the same lead fails the same way. */
+  readonly retryable = false;
+  /** The lead id Marketo reported with the failure, when it reported one (0 and absent become `undefined`). */
+  readonly leadId: number | undefined;
+  /** Marketo's reason, from `syncStatus/error`. */
+  readonly reason: string;
+
+  /** @param details - the lead id and Marketo's reason */
+  constructor(details: { leadId?: number | undefined; reason: string }) {
+    super(`Marketo could not sync the lead: ${details.reason}`);
+    this.leadId = details.leadId;
+    this.reason = details.reason;
+  }
+}
+
+/** What went wrong on the wire, for {@link TransportError}. */
+export interface TransportFailure {
+  /** Human-readable description, without secrets. */
+  message: string;
+  /** Whether repeating the call can help (resets, 502/503/504, timeouts). */
+  retryable: boolean;
+  /** HTTP status, when the server answered with an error status and no SOAP fault. */
+  httpStatus?: number | undefined;
+  /** Node's error code of the socket failure (`ECONNRESET`, `ECONNREFUSED`, ...). */
+  errorCode?: string | undefined;
+  /** The underlying error (a Node socket error or a sanitised copy), never soap's request-carrying error. */
+  cause?: unknown;
+}
+
+/** The HTTP exchange failed: socket error, reset, HTTP error status without a SOAP fault. */
+export class TransportError extends SyncLeadError {
+  /** Whether repeating the call can help. */
+  readonly retryable: boolean;
+  /** HTTP status of the response, when there was one. */
+  readonly httpStatus: number | undefined;
+  /** Node's error code of the socket failure, when there was one. */
+  readonly errorCode: string | undefined;
+
+  /** @param failure - what failed */
+  constructor(failure: TransportFailure) {
+    super(failure.message, failure.cause === undefined ? undefined : { cause: failure.cause });
+    this.retryable = failure.retryable;
+    this.httpStatus = failure.httpStatus;
+    this.errorCode = failure.errorCode;
+  }
+}
+
+/** One attempt took longer than `timeoutMs`; its request was aborted. Retryable. */
+export class TimeoutError extends TransportError {
+  /** The limit that was exceeded, in milliseconds. */
+  readonly timeoutMs: number;
+
+  /** @param timeoutMs - the per-attempt limit that was exceeded */
+  constructor(timeoutMs: number) {
+    super({ message: `The request took longer than timeoutMs (${timeoutMs} ms) and was aborted`, retryable: true, errorCode: 'ETIMEDOUT' });
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** The caller's `AbortSignal` fired; `cause` is the signal's reason. Never retried. */
+export class AbortError extends SyncLeadError {
+  /** An aborted call is never retried. */
+  readonly retryable = false;
+
+  /** @param reason - the signal's `reason` */
+  constructor(reason?: unknown) {
+    super('The call was aborted by its AbortSignal', reason === undefined ? undefined : { cause: reason });
+  }
+}
+
+/** The server answered 2xx with something that is not a usable SOAP response (empty, not XML, wrong shape). */
+export class InvalidResponseError extends SyncLeadError {
+  /**
+   * Not retried by default: the server may have applied the call before answering badly, and a
+   * repeated sync would then report UPDATED for a lead this call CREATED.
+   */
+  readonly retryable = false;
+  /** HTTP status of the response. */
+  readonly httpStatus: number | undefined;
+
+  /**
+   * @param message - what is wrong with the response
+   * @param httpStatus - HTTP status of the response
+   */
+  constructor(message: string, httpStatus?: number) {
+    super(message);
+    this.httpStatus = httpStatus;
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * `@org/sync-lead`: create or update Marketo leads through the SOAP API (mktows 2_2) with typed
+ * results and errors, input validation before the network, retries with backoff, client-wide rate
+ * and concurrency limits, timeouts, AbortSignal and redacted tracing.
+ *
+ * @packageDocumentation
+ */
+export { createSyncLeadClient, type SyncLeadClient } from './create-sync-lead-client.js';
+export { createSyncLeadClientFromEnv, ENVIRONMENT_VARIABLES } from './create-sync-lead-client-from-env.js';
+export { DEFAULT_TIMEOUT_MS, type CallOptions, type SyncLeadClientOptions } from './client-options.js';
+export {
+  FOREIGN_SYS_TYPES,
+  type ForeignSysType,
+  type LeadAttributes,
+  type LeadAttributeValue,
+  type SyncLeadInput,
+} from './sync-lead-input.js';
+export type { Lead, SyncLeadResult } from './sync-lead-result.js';
+export {
+  AbortError,
+  InvalidResponseError,
+  MarketoError,
+  SyncFailedError,
+  SyncLeadError,
+  TimeoutError,
+  TransportError,
+  ValidationError,
+  type MarketoFaultDetails,
+  type TransportFailure,
+} from './errors.js';
+export {
+  DEFAULT_RETRY_OPTIONS,
+  isRetryableError,
+  type RetryOptions,
+  type RetryPredicate,
+} from './retry-policy.js';
+export { MARKETO_CONCURRENCY, MARKETO_RATE_LIMIT, type CallLimitOptions, type RateLimit } from './call-limits.js';
+export {
+  formatTraceEvent,
+  type TraceEvent,
+  type TraceListener,
+  type TraceRequestEvent,
+  type TraceResponseEvent,
+  type TraceRetryEvent,
+} from './trace.js';
+export { REDACTED } from './redact.js';

@@ -1,0 +1,118 @@
+// The bridge to the generated typed client (@org/mktows-types): creates it on first use (it parses
+// the WSDL then, once per process), sends each attempt with its own AbortSignal, exchange id and the
+// client's keep-alive agent, and reports the raw XML of each exchange through soap's
+// `request`/`response` events, correlated by exchange id (never `lastRequest`, which races).
+import { randomUUID } from 'node:crypto';
+import {
+  createMktowsClient,
+  type MktowsCallOptions,
+  type MktowsHeadersFunction,
+  type MktowsSoapClient,
+  type OperationName,
+} from '@org/mktows-types';
+import type { ClientAgent } from './http-agent.js';
+
+/** Which attempt of which operation an exchange belongs to. */
+export interface ExchangeInfo {
+  operation: string;
+  exchangeId: string;
+  attempt: number;
+}
+
+/** Options of {@link createMktowsTransport}. */
+export interface MktowsTransportOptions {
+  endpoint: string;
+  agent: ClientAgent;
+  headers: MktowsHeadersFunction;
+  onRequest: (exchange: ExchangeInfo, xml: string) => void;
+  onResponse: (exchange: ExchangeInfo, body: string, httpStatus: number | undefined, durationMs: number) => void;
+}
+
+/** One attempt's transport options. */
+export interface TransportAttempt {
+  signal: AbortSignal;
+  attempt: number;
+}
+
+/** What an attempt resolved with. */
+export interface TransportReply<T> {
+  body: T;
+  httpStatus: number | undefined;
+}
+
+/** Sends mktows calls for one client. */
+export interface MktowsTransport {
+  /** Sends one attempt of `operation`; rejects with soap's raw rejection. */
+  call<T>(operation: OperationName, params: unknown, attempt: TransportAttempt): Promise<TransportReply<T>>;
+  /** Forgets the typed client (its agent is closed by the owner). */
+  close(): void;
+}
+
+interface PendingExchange extends ExchangeInfo {
+  startedAt: number;
+  httpStatus?: number | undefined;
+}
+
+/** soap passes unknown call options through to axios; these two pick the client's agent. */
+type SoapCallOptions = MktowsCallOptions & { httpAgent: ClientAgent; httpsAgent: ClientAgent };
+
+function statusOf(response: unknown): number | undefined {
+  const status = (response as { status?: unknown } | null | undefined)?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
+function infoOf({ operation, exchangeId, attempt }: PendingExchange): ExchangeInfo {
+  return { operation, exchangeId, attempt };
+}
+
+/** Creates the transport of one client; nothing is loaded until the first call. */
+export function createMktowsTransport(options: MktowsTransportOptions): MktowsTransport {
+  const pending = new Map<string, PendingExchange>();
+  let client: Promise<MktowsSoapClient> | undefined;
+
+  function connect(): Promise<MktowsSoapClient> {
+    client ??= createMktowsClient({ endpoint: options.endpoint, headers: options.headers }).then((created) => {
+      created.soapClient.on('request', (xml: string, exchangeId: string) => {
+        const exchange = pending.get(exchangeId);
+        if (exchange) options.onRequest(infoOf(exchange), xml);
+      });
+      created.soapClient.on('response', (body: unknown, response: unknown, exchangeId: string) => {
+        const exchange = pending.get(exchangeId);
+        if (!exchange) return;
+        exchange.httpStatus = statusOf(response);
+        options.onResponse(infoOf(exchange), typeof body === 'string' ? body : '', exchange.httpStatus, performance.now() - exchange.startedAt);
+      });
+      return created;
+    });
+    client.catch(() => {
+      client = undefined; // a failed WSDL load is retried by the next call instead of cached
+    });
+    return client;
+  }
+
+  return {
+    async call<T>(operation: OperationName, params: unknown, attempt: TransportAttempt): Promise<TransportReply<T>> {
+      const typed = await connect();
+      const exchangeId = randomUUID();
+      const exchange: PendingExchange = { operation, exchangeId, attempt: attempt.attempt, startedAt: performance.now() };
+      pending.set(exchangeId, exchange);
+      const callOptions: SoapCallOptions = {
+        signal: attempt.signal,
+        exchangeId,
+        httpAgent: options.agent,
+        httpsAgent: options.agent,
+      };
+      try {
+        const send = (typed[operation] as (params: unknown, options: MktowsCallOptions) => Promise<T>).bind(typed);
+        const body = await send(params, callOptions);
+        return { body, httpStatus: exchange.httpStatus };
+      } finally {
+        pending.delete(exchangeId);
+      }
+    },
+    close(): void {
+      client = undefined;
+      pending.clear();
+    },
+  };
+}

@@ -1,0 +1,64 @@
+// The retry/limit layer every mktows call of a client goes through: each attempt waits for the
+// client-wide limiter, failed attempts are retried with exponential backoff and full jitter while the
+// retry predicate allows, and the caller's AbortSignal ends the whole call at once.
+import { backOff } from 'exponential-backoff';
+import { AbortError, ValidationError } from './errors.js';
+import { raceWithSignal, throwIfAborted } from './abort.js';
+import type { CallLimiter } from './call-limits.js';
+import type { ResolvedRetryOptions } from './retry-policy.js';
+
+/** One attempt: `attempt` counts from 1. */
+export type Attempt<T> = (attempt: number) => Promise<T>;
+
+/** Per-call options of {@link runResilientCall}. */
+export interface ResilientCallOptions {
+  /** Ends the call (queued, in flight or backing off) with an {@link AbortError}. */
+  signal?: AbortSignal | undefined;
+  /** Called after a failed attempt that will be retried (for tracing and tests). */
+  onRetry?: ((error: unknown, attempt: number) => void) | undefined;
+}
+
+/** The layer shared by every call of one client. */
+export interface CallRunner {
+  /** Runs `attempt` under the client's limits and retry policy. */
+  run<T>(attempt: Attempt<T>, options?: ResilientCallOptions): Promise<T>;
+}
+
+function neverRetried(error: unknown): boolean {
+  // Bad input and the caller's own abort are final whatever the predicate says.
+  return error instanceof ValidationError || error instanceof AbortError;
+}
+
+/**
+ * Creates the call runner of a client from its limiter and resolved retry options.
+ */
+export function createCallRunner(limiter: CallLimiter, retry: ResolvedRetryOptions): CallRunner {
+  return {
+    run<T>(attempt: Attempt<T>, options: ResilientCallOptions = {}): Promise<T> {
+      const { signal, onRetry } = options;
+      let attemptNumber = 0;
+      const limitedAttempt = (): Promise<T> => {
+        throwIfAborted(signal);
+        return limiter.schedule(() => {
+          throwIfAborted(signal);
+          attemptNumber += 1;
+          return attempt(attemptNumber);
+        });
+      };
+      const calls = backOff(limitedAttempt, {
+        numOfAttempts: retry.maxAttempts,
+        startingDelay: retry.initialDelayMs,
+        maxDelay: retry.maxDelayMs,
+        timeMultiple: 2,
+        jitter: 'full',
+        retry: (error: unknown, attemptsMade: number) => {
+          if (signal?.aborted || neverRetried(error)) return false;
+          const again = attemptsMade < retry.maxAttempts && retry.shouldRetry(error, attemptsMade);
+          if (again) onRetry?.(error, attemptsMade);
+          return again;
+        },
+      });
+      return raceWithSignal(calls, signal, () => new AbortError(signal?.reason));
+    },
+  };
+}

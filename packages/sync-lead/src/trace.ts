@@ -1,0 +1,78 @@
+// Trace events: the raw XML of every HTTP exchange, with signatures and secrets already redacted.
+
+/** The request of one attempt, as sent. */
+export interface TraceRequestEvent {
+  type: 'request';
+  /** mktows operation, e.g. `syncLead`. */
+  operation: string;
+  /** Correlates the request with its response (soap's exchange id). */
+  exchangeId: string;
+  /** Attempt number within the call, from 1. */
+  attempt: number;
+  /** Where the request goes. */
+  endpoint: string;
+  /** The SOAP envelope, `requestSignature` and secrets redacted. */
+  xml: string;
+}
+
+/** The response of one attempt, as received (also for faults). */
+export interface TraceResponseEvent {
+  type: 'response';
+  /** mktows operation. */
+  operation: string;
+  /** Same as the request's. */
+  exchangeId: string;
+  /** Attempt number within the call, from 1. */
+  attempt: number;
+  /** HTTP status, when a response arrived. */
+  httpStatus: number | undefined;
+  /** Time from request to response, in milliseconds. */
+  durationMs: number;
+  /** The response body, secrets redacted (empty when none arrived). */
+  xml: string;
+}
+
+/** A failed attempt that is about to be retried. */
+export interface TraceRetryEvent {
+  type: 'retry';
+  /** mktows operation. */
+  operation: string;
+  /** The attempt that failed, from 1. */
+  attempt: number;
+  /** Error class name, e.g. `MarketoError`. */
+  errorName: string;
+  /** The error's message (never contains secrets). */
+  message: string;
+  /** Marketo's code, when the failure was a Marketo fault. */
+  code?: number | undefined;
+}
+
+/** Everything `onTrace` receives. */
+export type TraceEvent = TraceRequestEvent | TraceResponseEvent | TraceRetryEvent;
+
+/** Receives trace events. Exceptions it throws are ignored: tracing never changes a call's outcome. */
+export type TraceListener = (event: TraceEvent) => void;
+
+/** Calls `listener` with `event`, shielding the call from a throwing listener. */
+export function emitTrace(listener: TraceListener | undefined, event: TraceEvent): void {
+  if (!listener) return;
+  try {
+    listener(event);
+  } catch {
+    // A broken trace hook must not fail or retry the call it observes.
+  }
+}
+
+/**
+ * Formats a trace event as human-readable text (what the CLI's `--trace` and `npm start` print).
+ */
+export function formatTraceEvent(event: TraceEvent): string {
+  switch (event.type) {
+    case 'request':
+      return `--> ${event.operation} attempt ${event.attempt} POST ${event.endpoint}\n${event.xml}`;
+    case 'response':
+      return `<-- ${event.operation} attempt ${event.attempt} HTTP ${event.httpStatus ?? '(none)'} in ${Math.round(event.durationMs)} ms\n${event.xml}`;
+    case 'retry':
+      return `~~ ${event.operation} attempt ${event.attempt} failed (${event.errorName}${event.code === undefined ? '' : ` ${event.code}`}: ${event.message}); retrying`;
+  }
+}

@@ -1,0 +1,64 @@
+// Test set-up against @org/mktows-mock: random credentials per server, a syncLead client pointed at
+// it, and getLead through the generated typed client to read the store back over SOAP.
+import { randomBytes } from 'node:crypto';
+import { createAuthenticationHeader } from '@org/mktows-auth';
+import { startMockServer, type MockServer, type MockServerOptions } from '@org/mktows-mock';
+import { createMktowsClient, type LeadRecord } from '@org/mktows-types';
+import { createSyncLeadClient, type SyncLeadClient, type SyncLeadClientOptions } from '../../src/index.js';
+
+/** A mock server with the credentials it accepts. */
+export interface MockFixture {
+  server: MockServer;
+  userId: string;
+  secretKey: string;
+  /** A client for the server; extra options override the defaults (fast retries, no client-side rate limit). */
+  client(options?: Partial<SyncLeadClientOptions>): SyncLeadClient;
+  /** getLead over SOAP: every lead the key names (empty when none). */
+  getLead(keyType: 'IDNUM' | 'EMAIL' | 'COOKIE' | 'SFDCLEADID', keyValue: string | number): Promise<LeadRecord[]>;
+  close(): Promise<void>;
+}
+
+/** Fast retry settings for tests: same attempts as the default, no long waits. */
+export const FAST_RETRY = { initialDelayMs: 1, maxDelayMs: 5 } as const;
+
+/** Starts a mock server with fresh random credentials. */
+export async function startMock(options: Partial<MockServerOptions> = {}): Promise<MockFixture> {
+  const userId = `test_${randomBytes(6).toString('hex')}`;
+  const secretKey = randomBytes(24).toString('hex');
+  const server = await startMockServer({ userId, secretKey, ...options });
+  const clients: SyncLeadClient[] = [];
+  const reader = await createMktowsClient({
+    endpoint: server.url,
+    headers: () => ({ AuthenticationHeader: createAuthenticationHeader({ userId, secretKey }) }),
+  });
+  return {
+    server,
+    userId,
+    secretKey,
+    client(extra = {}) {
+      const client = createSyncLeadClient({ endpoint: server.url, userId, secretKey, retry: FAST_RETRY, rateLimit: false, ...extra });
+      clients.push(client);
+      return client;
+    },
+    async getLead(keyType, keyValue) {
+      try {
+        const { result } = await reader.getLead({ leadKey: { keyType, keyValue: String(keyValue) } });
+        return result.leadRecordList?.leadRecord ?? [];
+      } catch (error) {
+        if (/20103/.test(String((error as Error | undefined)?.message))) return [];
+        throw error;
+      }
+    },
+    async close() {
+      for (const client of clients) client.close();
+      await server.close();
+    },
+  };
+}
+
+/** A lead record's attributes as `{ name: value }` (raw text, as getLead sent them). */
+export function attributesOf(record: LeadRecord | undefined): Record<string, string> {
+  const attributes: Record<string, string> = {};
+  for (const attribute of record?.leadAttributeList?.attribute ?? []) attributes[attribute.attrName] = attribute.attrValue;
+  return attributes;
+}
