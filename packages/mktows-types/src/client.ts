@@ -90,8 +90,11 @@ export async function createMktowsClient(options: CreateMktowsClientOptions): Pr
     const operation: OperationDescriptor = operations[name];
     const method = port[name];
     if (!method) throw new Error(`soap did not define operation ${name}`);
-    client[name] = (params: unknown, callOptions?: MktowsCallOptions) =>
-      call(method, operation, prepareRequest(operation.input.type, params, { metadata: schemaMetadata, attributesKey }), callOptions);
+    // async so that a bad params object rejects like every other failure instead of throwing
+    client[name] = async (params: unknown, callOptions?: MktowsCallOptions) => {
+      const args = prepareRequest(operation.input.type, params, { metadata: schemaMetadata, attributesKey });
+      return call(method, operation, args, callOptions);
+    };
   }
   return client as unknown as MktowsSoapClient;
 }
