@@ -18,6 +18,9 @@ export const MALFORMED_RESPONSE_BODY =
 
 const XML_CONTENT_TYPE = 'text/xml; charset=utf-8';
 
+// SOAP 1.1 forbids DTDs in messages; refusing them also keeps entity tricks out of the parser entirely.
+const DOCTYPE = /<!DOCTYPE/i;
+
 /** Everything the endpoint needs from its server. */
 export interface EndpointDependencies {
   /** The endpoint path, without trailing slash, e.g. `/soap/mktows/2_2`. */
@@ -76,8 +79,14 @@ async function handleSoapCall(
     body = await readRequestBody(req, deps.maxRequestBytes);
   } catch {
     leave();
+    // The rest of the body is still coming: answer, then close the connection rather than read it all.
+    res.setHeader('Connection', 'close');
     sendFault(deps, res, new MarketoFault(20012, `the request body could not be read (at most ${deps.maxRequestBytes} bytes)`));
-    res.once('finish', () => req.socket.destroy());
+    return;
+  }
+  if (DOCTYPE.test(body)) {
+    leave();
+    sendFault(deps, res, new MarketoFault(20012, 'a SOAP message must not contain a document type declaration'));
     return;
   }
   const operationNamed = operationFromSoapAction(req.headers.soapaction);
@@ -90,7 +99,7 @@ async function handleSoapCall(
   if (decision.transport === 'reset') {
     deps.stats.injectedTransport('reset');
     leave();
-    req.socket.destroy();
+    res.destroy();
     return;
   }
   if (decision.transport === 'http503' || decision.transport === 'malformed') {
@@ -105,7 +114,7 @@ async function handleSoapCall(
   leave();
   if (decision.transport === 'resetAfterCommit') {
     deps.stats.injectedTransport('resetAfterCommit');
-    req.socket.destroy();
+    res.destroy();
     return;
   }
   if (outcome.fault) return sendFault(deps, res, outcome.fault);

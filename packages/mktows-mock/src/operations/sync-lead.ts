@@ -12,7 +12,9 @@ import type { OperationContext, OperationHandler } from './operation-context.js'
  */
 export function syncLeadHandler(context: OperationContext): OperationHandler {
   return (args, headers) => {
-    if (asRecord(args.leadRecord) === undefined) throw new MarketoFault(20104, 'leadRecord is required');
+    // soap parses an empty <leadRecord/> to null: that is a record without keys (20109 unless a cookie is
+    // given); only a missing element is 20104.
+    if (!Object.hasOwn(args, 'leadRecord')) throw new MarketoFault(20104, 'leadRecord is required');
     const returnLead = optionalBoolean(args.returnLead);
     if (returnLead === undefined) throw new MarketoFault(20017, 'returnLead (true or false) is required');
     const record = readLeadRecord(args.leadRecord, optionalText(args.marketoCookie));

@@ -28,9 +28,9 @@ function failed(leadId: number | undefined, fault: MarketoFault): SyncStatusOutp
  */
 export function syncMultipleLeadsHandler(context: OperationContext): OperationHandler {
   return (args) => {
-    const list = asRecord(args.leadRecordList);
-    if (list === undefined) throw new MarketoFault(20104, 'leadRecordList is required');
-    const items = asList(list.leadRecord);
+    // soap parses an empty <leadRecordList/> to null: an empty batch. Only a missing element is 20104.
+    if (!Object.hasOwn(args, 'leadRecordList')) throw new MarketoFault(20104, 'leadRecordList is required');
+    const items = asList(asRecord(args.leadRecordList)?.leadRecord);
     if (context.maxBatchSize !== undefined && items.length > context.maxBatchSize) {
       throw new MarketoFault(20110, `leadRecordList holds ${items.length} records; at most ${context.maxBatchSize} are supported`);
     }

@@ -1,0 +1,124 @@
+// The HTTP side: the endpoint path, GET ?wsdl, and Marketo faults for requests that are not mktows calls.
+import { gzipSync } from 'node:zlib';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { MockServer } from '../src/index.js';
+import { DEFAULT_ENDPOINT_PATH } from '../src/index.js';
+import { leadRecordXml } from './support/raw-calls.js';
+import { envelope, faultCodeOf, MKTOWS_NS, parseXml, postSoap, textOf } from './support/soap-http.js';
+import { startTestServer } from './support/test-server.js';
+
+let server: MockServer;
+beforeAll(async () => {
+  server = await startTestServer({ maxRequestBytes: 64 * 1024 });
+});
+afterAll(() => server.close());
+
+const syncLeadXml = () =>
+  envelope(`<ns1:paramsSyncLead>${leadRecordXml({ Email: 'http@example.com' })}<returnLead>false</returnLead></ns1:paramsSyncLead>`);
+
+describe('HTTP endpoint', () => {
+  it('listens on loopback at Marketo’s endpoint path', () => {
+    expect(server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+${DEFAULT_ENDPOINT_PATH}$`));
+    expect(server.wsdlUrl).toBe(`${server.url}?wsdl`);
+  });
+
+  it('serves the WSDL with this server as the service address', async () => {
+    const response = await fetch(server.wsdlUrl);
+    expect(response.status).toBe(200);
+    const wsdl = parseXml(await response.text());
+    expect(wsdl.getAttribute('targetNamespace')).toBe(MKTOWS_NS);
+    expect(wsdl.getElementsByTagNameNS('http://schemas.xmlsoap.org/wsdl/soap/', 'address')[0]?.getAttribute('location')).toBe(server.url);
+  });
+
+  it('answers 404 off the endpoint path and 405 for other methods', async () => {
+    expect((await fetch(new URL('/other', server.url))).status).toBe(404);
+    const put = await fetch(server.url, { method: 'PUT', body: 'x' });
+    expect(put.status).toBe(405);
+    expect(put.headers.get('allow')).toBe('GET, POST');
+  });
+
+  it('dispatches by the body element when there is no SOAPAction header', async () => {
+    const response = await fetch(server.url, { method: 'POST', body: syncLeadXml(), headers: { 'Content-Type': 'text/xml' } });
+    expect(response.status).toBe(200);
+    expect(textOf(parseXml(await response.text()), 'status')).toMatch(/CREATED|UPDATED/);
+  });
+
+  it('accepts a gzip-compressed request', async () => {
+    const response = await fetch(server.url, {
+      method: 'POST',
+      body: gzipSync(syncLeadXml()),
+      headers: { 'Content-Type': 'text/xml', 'Content-Encoding': 'gzip', SOAPAction: `${MKTOWS_NS}syncLead` },
+    });
+    expect(response.status).toBe(200);
+  });
+
+  it.each([
+    ['a body that is not XML', 'syncLead', 'hello, world'],
+    ['an envelope without a known body element', 'syncLead', envelope('<ns1:paramsNothing/>')],
+    [
+      'a document that declares entities (never expanded)',
+      'syncLead',
+      '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>' +
+        envelope(`<ns1:paramsSyncLead>${leadRecordXml({ Email: '&b;' })}<returnLead>false</returnLead></ns1:paramsSyncLead>`).replace('<?xml version="1.0" encoding="UTF-8"?>', ''),
+    ],
+  ])('answers 20012 (Request Not Understood) for %s', async (_case, operation, body) => {
+    const answer = await postSoap(server.url, operation, body);
+    expect(answer.status).toBe(500);
+    expect(faultCodeOf(answer)).toBe(20012);
+  });
+
+  it('answers 20012 for a body over maxRequestBytes', async () => {
+    const answer = await postSoap(server.url, 'syncLead', syncLeadXml().replace('http@example.com', 'x'.repeat(70 * 1024)));
+    expect(faultCodeOf(answer)).toBe(20012);
+  });
+
+  it('answers 20019 (Unsupported Operation) for an operation the WSDL does not define', async () => {
+    expect(faultCodeOf(await postSoap(server.url, 'deleteEverything', envelope('<ns1:paramsDeleteEverything/>')))).toBe(20019);
+  });
+
+  it('answers 20019 for a WSDL operation the mock does not implement, after authentication', async () => {
+    const answer = await postSoap(server.url, 'getCampaignsForSource', envelope('<ns1:paramsGetCampaignsForSource><source>MKTOWS</source></ns1:paramsGetCampaignsForSource>'));
+    expect(faultCodeOf(answer)).toBe(20019);
+    expect(textOf(parseXml(answer.text), 'message')).toBe('Unsupported Operation: getCampaignsForSource is not implemented by mktows-mock (20019)');
+    expect(faultCodeOf(await postSoap(server.url, 'getCampaignsForSource', envelope('<ns1:paramsGetCampaignsForSource><source>MKTOWS</source></ns1:paramsGetCampaignsForSource>', '')))).toBe(20014);
+  });
+
+  it('counts calls per operation and faults per code', async () => {
+    const before = server.stats();
+    await postSoap(server.url, 'syncLead', syncLeadXml());
+    await postSoap(server.url, 'syncLead', 'not xml');
+    const after = server.stats();
+    expect(after.requests - before.requests).toBe(2);
+    expect((after.calls.syncLead ?? 0) - (before.calls.syncLead ?? 0)).toBe(1);
+    expect((after.faults[20012] ?? 0) - (before.faults[20012] ?? 0)).toBe(1);
+  });
+});
+
+describe('startMockServer options', () => {
+  it.each([
+    [{ userId: '' }, 'userId'],
+    [{ secretKey: '   ' }, 'secretKey'],
+    [{ port: 70_000 }, 'port'],
+    [{ path: 'no-slash' }, 'path'],
+    [{ fields: { Broken: 'blob' } }, 'fields.Broken'],
+    [{ unknownAttributeInBatch: 'ignore' }, 'unknownAttributeInBatch'],
+  ])('names the bad option in a ValidationError (%j)', async (options, field) => {
+    await expect(startTestServer(options as never)).rejects.toMatchObject({ name: 'ValidationError', field });
+  });
+
+  it('never puts the secret key in a ValidationError', async () => {
+    const error: unknown = await startTestServer({ secretKey: 'secret-value-xyz', port: -1 }).catch((caught: unknown) => caught);
+    expect(JSON.stringify(error) + String(error) + (error as Error).stack).not.toContain('secret-value-xyz');
+  });
+
+  it('serves on a custom path, and close() frees the port even with keep-alive connections open', async () => {
+    const custom = await startTestServer({ path: '/mktows/' });
+    expect(custom.url.endsWith('/mktows')).toBe(true);
+    const response = await fetch(custom.url, { method: 'POST', body: syncLeadXml(), headers: { SOAPAction: 'syncLead' } });
+    expect(response.status).toBe(200);
+    await custom.close();
+    await expect(fetch(custom.url, { method: 'POST', body: syncLeadXml() })).rejects.toThrow();
+  });
+});
