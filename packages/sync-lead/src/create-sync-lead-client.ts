@@ -1,5 +1,10 @@
 // createSyncLeadClient: validation, then the retry/limit layer, then one signed SOAP attempt at a time.
-import { createAuthenticationHeader, createContextHeader, createCredentials } from '@org/mktows-auth';
+import {
+  createAuthenticationHeader,
+  createContextHeader,
+  createCredentials,
+  type MktowsContextHeaderInfo,
+} from '@org/mktows-auth';
 import type { ParamsSyncLead, SuccessSyncLead } from '@org/mktows-types';
 import { raceWithSignal, throwIfAborted } from './abort.js';
 import { createCallLimiter } from './call-limits.js';
@@ -50,6 +55,16 @@ function requireObject(options: unknown): asserts options is SyncLeadClientOptio
   }
 }
 
+/** The context header for `workspace`, with errors naming this client's option rather than the header field. */
+function contextHeaderFor(workspace: string): MktowsContextHeaderInfo {
+  try {
+    return createContextHeader(workspace);
+  } catch (error) {
+    if (error instanceof ValidationError) throw new ValidationError('workspace', error.rule);
+    throw error;
+  }
+}
+
 function requireOptionalFunction(field: string, value: unknown): void {
   if (value !== undefined && typeof value !== 'function') throw new ValidationError(field, 'must be a function');
 }
@@ -72,7 +87,7 @@ export function createSyncLeadClient(options: SyncLeadClientOptions): SyncLeadCl
   requireObject(options);
   const endpoint = checkEndpoint(options.endpoint, options.allowInsecureHttp === true);
   const credentials = createCredentials({ userId: options.userId, secretKey: options.secretKey });
-  const contextHeader = options.workspace === undefined ? undefined : createContextHeader(options.workspace);
+  const contextHeader = options.workspace === undefined ? undefined : contextHeaderFor(options.workspace);
   const timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : requireTimeoutMs('timeoutMs', options.timeoutMs);
   requireOptionalFunction('onTrace', options.onTrace);
   requireOptionalFunction('now', options.now);

@@ -2,7 +2,7 @@
 // client-wide limiter, failed attempts are retried with exponential backoff and full jitter while the
 // retry predicate allows, and the caller's AbortSignal ends the whole call at once.
 import { backOff } from 'exponential-backoff';
-import { AbortError, ValidationError } from './errors.js';
+import { AbortError, MarketoError, ValidationError } from './errors.js';
 import { raceWithSignal, throwIfAborted } from './abort.js';
 import type { CallLimiter } from './call-limits.js';
 import type { ResolvedRetryOptions } from './retry-policy.js';
@@ -24,9 +24,16 @@ export interface CallRunner {
   run<T>(attempt: Attempt<T>, options?: ResilientCallOptions): Promise<T>;
 }
 
+/** Marketo's "Authentication failed": repeating it cannot help and risks the user being blocked (20013). */
+const AUTHENTICATION_FAILED = 20014;
+
 function neverRetried(error: unknown): boolean {
-  // Bad input and the caller's own abort are final whatever the predicate says.
-  return error instanceof ValidationError || error instanceof AbortError;
+  // Final whatever the caller's predicate says: bad input, the caller's own abort, bad credentials.
+  return (
+    error instanceof ValidationError ||
+    error instanceof AbortError ||
+    (error instanceof MarketoError && error.code === AUTHENTICATION_FAILED)
+  );
 }
 
 /**

@@ -1,8 +1,7 @@
 // Which failures are retried, how often and how far apart. The defaults follow Marketo's guidance:
 // retry only what a repetition can fix (documented retryable codes, gateway errors, resets, timeouts),
 // with exponential backoff and full jitter, a bounded number of times.
-import { ValidationError } from './errors.js';
-import { SyncLeadError } from './errors.js';
+import { SyncLeadError, ValidationError } from './errors.js';
 
 /** Decides whether a failed attempt is retried. `attempt` is the number of attempts made so far (1 after the first). */
 export type RetryPredicate = (error: unknown, attempt: number) => boolean;
@@ -15,7 +14,10 @@ export interface RetryOptions {
   initialDelayMs?: number;
   /** Upper bound of one backoff, in ms (default 20,000: Marketo's rate-limit window). */
   maxDelayMs?: number;
-  /** Overrides which failures are retried (default {@link isRetryableError}). Never asked about validation errors. */
+  /**
+   * Overrides which failures are retried (default {@link isRetryableError}). Never consulted for
+   * validation errors, aborts and fault 20014 (bad credentials), which are never retried.
+   */
   shouldRetry?: RetryPredicate;
 }
 

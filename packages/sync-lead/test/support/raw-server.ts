@@ -19,6 +19,10 @@ export type RawReply =
 export interface RawServer {
   url: string;
   requests: RecordedRequest[];
+  /** TCP connections accepted so far. */
+  connections(): number;
+  /** Resolves once `count` requests have arrived. */
+  waitForRequests(count: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -28,12 +32,18 @@ export interface RawServer {
 export async function startRawServer(reply: (index: number, request: RecordedRequest) => RawReply): Promise<RawServer> {
   const requests: RecordedRequest[] = [];
   const hanging = new Set<http.ServerResponse>();
+  const waiters: Array<{ count: number; resolve: () => void }> = [];
+  let connections = 0;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const recorded = { headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
       const index = requests.push(recorded) - 1;
+      for (const waiter of waiters.filter((candidate) => candidate.count <= requests.length)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve();
+      }
       const answer = reply(index, recorded);
       if ('reset' in answer) {
         req.socket.resetAndDestroy();
@@ -47,11 +57,17 @@ export async function startRawServer(reply: (index: number, request: RecordedReq
       res.end(answer.body);
     });
   });
+  server.on('connection', () => {
+    connections += 1;
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/soap/mktows/2_2`,
     requests,
+    connections: () => connections,
+    waitForRequests: (count) =>
+      requests.length >= count ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ count, resolve })),
     close: () =>
       new Promise<void>((resolve) => {
         for (const res of hanging) res.destroy();
@@ -59,4 +75,12 @@ export async function startRawServer(reply: (index: number, request: RecordedReq
         server.close(() => resolve());
       }),
   };
+}
+
+/** A Marketo-shaped SOAP fault envelope for `code`, made from the documentation's fault-20014 sample. */
+export function faultEnvelope(fault20014: string, code: number, message: string): string {
+  return fault20014
+    .replace('<faultstring>20014 - Authentication failed</faultstring>', `<faultstring>${code} - ${message}</faultstring>`)
+    .replace('<message>Authentication failed (20014)</message>', `<message>${message} (${code})</message>`)
+    .replace('<code>20014</code>', `<code>${code}</code>`);
 }

@@ -1,0 +1,91 @@
+// timeoutMs bounds each attempt (a timed-out attempt is retried); an AbortSignal ends the whole call
+// wherever it is: before sending, in flight, or while backing off before a retry.
+import { afterEach, describe, expect, it } from 'vitest';
+import { AbortError, createSyncLeadClient, TimeoutError, type SyncLeadClient, type SyncLeadClientOptions } from '../src/index.js';
+import { FAST_RETRY } from './support/mock.js';
+import { readDocFixture } from './support/paths.js';
+import { startRawServer, type RawReply, type RawServer } from './support/raw-server.js';
+
+const success = readDocFixture('synclead.response.xml');
+const lead = { email: 't@t.com' };
+
+let server: RawServer | undefined;
+let client: SyncLeadClient | undefined;
+
+afterEach(async () => {
+  client?.close();
+  await server?.close();
+  server = undefined;
+  client = undefined;
+});
+
+async function scripted(replies: RawReply[], options: Partial<SyncLeadClientOptions> = {}): Promise<SyncLeadClient> {
+  server = await startRawServer((index) => replies[Math.min(index, replies.length - 1)] ?? { body: success });
+  client = createSyncLeadClient({ endpoint: server.url, userId: 'u', secretKey: 'k', rateLimit: false, retry: FAST_RETRY, ...options });
+  return client;
+}
+
+describe('timeoutMs', () => {
+  it('aborts an attempt that takes too long and retries it', async () => {
+    const syncLead = await scripted([{ hang: true }, { body: success }], { timeoutMs: 150 });
+    await expect(syncLead.syncLead(lead)).resolves.toMatchObject({ status: 'UPDATED' });
+    expect(server?.requests).toHaveLength(2);
+  });
+
+  it('ends in a TimeoutError when every attempt times out', async () => {
+    const syncLead = await scripted([{ hang: true }], { timeoutMs: 100, retry: { ...FAST_RETRY, maxAttempts: 2 } });
+    const error = await syncLead.syncLead(lead).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ timeoutMs: 100, retryable: true });
+    expect(server?.requests).toHaveLength(2);
+  });
+
+  it('can be set per call', async () => {
+    const syncLead = await scripted([{ hang: true }], { timeoutMs: 60_000, retry: false });
+    await expect(syncLead.syncLead(lead, { timeoutMs: 100 })).rejects.toMatchObject({ name: 'TimeoutError', timeoutMs: 100 });
+  });
+});
+
+describe('AbortSignal', () => {
+  it('an already aborted signal: AbortError and nothing sent', async () => {
+    const syncLead = await scripted([{ body: success }]);
+    const error = await syncLead.syncLead(lead, { signal: AbortSignal.abort('stop') }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AbortError);
+    expect((error as Error).cause).toBe('stop');
+    expect(server?.requests).toHaveLength(0);
+  });
+
+  it('aborting while the request is in flight rejects with AbortError and does not retry', async () => {
+    const syncLead = await scripted([{ hang: true }, { body: success }]);
+    const controller = new AbortController();
+    const pending = syncLead.syncLead(lead, { signal: controller.signal });
+    await server?.waitForRequests(1);
+    controller.abort(new Error('user cancelled'));
+    const error = await pending.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AbortError);
+    expect(((error as Error).cause as Error).message).toBe('user cancelled');
+    expect(server?.requests).toHaveLength(1);
+  });
+
+  it('aborting during the backoff before a retry rejects at once and sends nothing more', async () => {
+    const controller = new AbortController();
+    const syncLead = await scripted([{ status: 503, body: '' }], {
+      retry: { initialDelayMs: 60_000, maxDelayMs: 60_000 },
+      onTrace: (event) => {
+        if (event.type === 'retry') controller.abort();
+      },
+    });
+    await expect(syncLead.syncLead(lead, { signal: controller.signal })).rejects.toBeInstanceOf(AbortError);
+    expect(server?.requests).toHaveLength(1);
+  });
+
+  it('aborting a call waiting for the rate limiter rejects it without sending it', async () => {
+    const syncLead = await scripted([{ body: success }], { rateLimit: { calls: 1, windowMs: 60_000 } });
+    await syncLead.syncLead(lead);
+    const controller = new AbortController();
+    const queued = syncLead.syncLead(lead, { signal: controller.signal });
+    controller.abort();
+    await expect(queued).rejects.toBeInstanceOf(AbortError);
+    expect(server?.requests).toHaveLength(1);
+  });
+});
