@@ -3,9 +3,10 @@
 // sequence of decisions the same for a seed whatever kinds of fault are configured.
 import { ValidationError } from '@org/mktows-auth';
 
+import { findMarketoFaultCode } from '@org/mktows-types';
+
 import type { RandomSource } from './seeded-random.js';
 import { createSeededRandom } from './seeded-random.js';
-import { findMarketoFaultCode } from '@org/mktows-types';
 
 /** An injected Marketo fault and how often it happens. */
 export interface InjectedMarketoFault {
@@ -41,6 +42,11 @@ export interface FaultInjectionOptions {
 /** The transport-level faults (everything but Marketo faults). */
 export type TransportFaultKind = 'http503' | 'reset' | 'resetAfterCommit' | 'malformed';
 
+/** A fault for `server.failNext(...)`: a transport fault kind or a documented Marketo code. */
+export type QueuedFault = TransportFaultKind | number;
+
+const TRANSPORT_FAULT_KINDS: readonly TransportFaultKind[] = ['http503', 'reset', 'resetAfterCommit', 'malformed'];
+
 /** What happens to one call. */
 export interface FaultDecision {
   /** Milliseconds to wait before processing (0: none). */
@@ -65,6 +71,7 @@ function checkRate(field: string, rate: unknown): number {
 /** Decides, deterministically per seed, which calls get which injected faults. */
 export class FaultInjector {
   private random: RandomSource;
+  private queued: QueuedFault[] = [];
   private readonly outcomes: ReadonlyArray<{ upTo: number; outcome: Outcome }>;
   private readonly latency: { rate: number; minMs: number; maxMs: number } | undefined;
   private readonly operations: ReadonlySet<string> | undefined;
@@ -112,8 +119,32 @@ export class FaultInjector {
     return this.outcomes.length > 0 || this.latency !== undefined;
   }
 
+  /**
+   * Queues faults for the next calls, one each, in order, whatever their operation. Queued faults come
+   * before the seeded ones and draw nothing from the PRNG, so the seeded sequence is unchanged.
+   * @throws ValidationError for an unknown kind or an undocumented code
+   */
+  enqueue(faults: readonly QueuedFault[]): void {
+    for (const [index, fault] of faults.entries()) {
+      const known = typeof fault === 'number' ? findMarketoFaultCode(fault) !== undefined : TRANSPORT_FAULT_KINDS.includes(fault);
+      if (!known) {
+        throw new ValidationError(
+          `faults[${index}]`,
+          `must be ${TRANSPORT_FAULT_KINDS.join(', ')} or one of Marketo's documented fault codes`,
+        );
+      }
+    }
+    this.queued.push(...faults);
+  }
+
   /** The decision for the next call of `operation` (undefined when the SOAPAction named none). */
   next(operation: string | undefined): FaultDecision {
+    const queued = this.queued.shift();
+    if (queued !== undefined) {
+      return typeof queued === 'number'
+        ? { latencyMs: 0, transport: undefined, marketoCode: queued }
+        : { latencyMs: 0, transport: queued, marketoCode: undefined };
+    }
     if (!this.active) return NO_FAULT;
     if (this.operations && (operation === undefined || !this.operations.has(operation))) return NO_FAULT;
     const latencyDraw = this.random();
@@ -132,8 +163,9 @@ export class FaultInjector {
     };
   }
 
-  /** Starts the sequence again from the seed. */
+  /** Starts the sequence again from the seed and drops queued faults. */
   reset(): void {
     this.random = createSeededRandom(this.seed);
+    this.queued = [];
   }
 }

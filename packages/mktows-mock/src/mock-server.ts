@@ -7,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { verifyAuthentication } from './authenticate.js';
 import { CallLimits } from './call-limits.js';
+import type { QueuedFault } from './fault-injection.js';
 import { FaultInjector } from './fault-injection.js';
 import { createRequestListener } from './http-endpoint.js';
 import type { MockLead } from './lead-store.js';
@@ -41,7 +42,20 @@ export interface MockServer {
   addLead(lead: SeedLead): MockLead;
   /** Counters since start or the last `reset()`. */
   stats(): MockStats;
-  /** Empties the store, zeroes the counters and limits, and restarts the fault sequence from the seed. */
+  /**
+   * Makes the next calls fail, one fault per call, in order, whatever their operation: a transport fault
+   * (`'http503'`, `'reset'`, `'resetAfterCommit'`, `'malformed'`) or a Marketo code (answered after
+   * authentication and limits, e.g. `20016`). Deterministic, unlike the seeded `faults` rates.
+   *
+   * @example
+   * ```ts
+   * server.failNext(20016);            // the next call gets Request Expired; the retry succeeds
+   * server.failNext('reset', 'http503');
+   * ```
+   * @throws ValidationError for an unknown kind or an undocumented code
+   */
+  failNext(...faults: QueuedFault[]): void;
+  /** Empties the store, zeroes the counters and limits, restarts the fault sequence from the seed, drops queued faults. */
   reset(): void;
   /** Stops listening, drops open connections and in-progress calls. Resolves when the port is free. */
   close(): Promise<void>;
@@ -130,6 +144,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     leads: () => store.all().map(toMockLead),
     addLead: (lead) => addSeedLead(store, settings.fields, workspaces, lead),
     stats: () => stats.snapshot(limits.peakInFlight),
+    failNext: (...queued) => faults.enqueue(queued),
     reset: () => {
       store.clear();
       stats.reset();

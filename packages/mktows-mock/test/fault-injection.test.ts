@@ -131,6 +131,25 @@ describe('seeded fault injection', () => {
     expect(answer.status).toBe(503);
   });
 
+  it('failNext queues faults for the next calls, ahead of the seeded sequence, which it leaves unchanged', async () => {
+    const [queued, plain] = await Promise.all([start(MIXED, 5), start(MIXED, 5)]);
+    queued.failNext(20016, 'reset', 'http503', 'malformed');
+    expect(await outcomes(queued, 4, 'queued')).toEqual(['fault:20016', 'reset', 'http503', 'malformed']);
+    expect(await outcomes(queued, 15)).toEqual(await outcomes(plain, 15));
+    expect(() => queued.failNext(12345)).toThrow(expect.objectContaining({ name: 'ValidationError', field: 'faults[0]' }));
+    expect(() => queued.failNext('explode' as never)).toThrow(expect.objectContaining({ field: 'faults[0]' }));
+  });
+
+  it('failNext works without any configured faults, and reset() drops what is still queued', async () => {
+    const server = await start({});
+    server.failNext(20024, 20024);
+    expect(await outcomes(server, 2)).toEqual(['fault:20024', 'fault:20024']);
+    expect(await outcomes(server, 1, 'after')).toEqual(['ok']);
+    server.failNext('http503');
+    server.reset();
+    expect(await outcomes(server, 1)).toEqual(['ok']);
+  });
+
   it.each([
     [{ http503: 1.5 }, 'faults.http503'],
     [{ reset: 0.6, malformed: 0.6 }, 'faults'],
