@@ -57,15 +57,22 @@ function rateLimitValue(text: string | undefined): MockServerOptions['rateLimit'
 
 function faultOptions(entries: readonly string[]): MockServerOptions['faults'] {
   if (entries.length === 0) return undefined;
-  const faults: NonNullable<MockServerOptions['faults']> & { marketo: Array<{ code: number; rate: number }> } = { marketo: [] };
+  const faults: NonNullable<MockServerOptions['faults']> & { marketo: Array<{ code: number; rate: number }> } = {
+    marketo: [],
+  };
   for (const entry of entries) {
     const match = /^([A-Za-z][A-Za-z0-9]*|\d{5})=(\d*\.?\d+)$/.exec(entry);
     const kind = match?.[1];
     const rate = Number(match?.[2]);
     if (kind === undefined) throw new ValidationError('--fault-rate', 'must look like KIND=RATE, e.g. http503=0.05');
     if (/^\d{5}$/.test(kind)) faults.marketo.push({ code: Number(kind), rate });
-    else if (kind === 'http503' || kind === 'reset' || kind === 'resetAfterCommit' || kind === 'malformed') faults[kind] = rate;
-    else throw new ValidationError('--fault-rate', 'kind must be http503, reset, resetAfterCommit, malformed or a Marketo code');
+    else if (kind === 'http503' || kind === 'reset' || kind === 'resetAfterCommit' || kind === 'malformed')
+      faults[kind] = rate;
+    else
+      throw new ValidationError(
+        '--fault-rate',
+        'kind must be http503, reset, resetAfterCommit, malformed or a Marketo code',
+      );
   }
   return faults;
 }

@@ -126,7 +126,8 @@ export class FaultInjector {
    */
   enqueue(faults: readonly QueuedFault[]): void {
     for (const [index, fault] of faults.entries()) {
-      const known = typeof fault === 'number' ? findMarketoFaultCode(fault) !== undefined : TRANSPORT_FAULT_KINDS.includes(fault);
+      const known =
+        typeof fault === 'number' ? findMarketoFaultCode(fault) !== undefined : TRANSPORT_FAULT_KINDS.includes(fault);
       if (!known) {
         throw new ValidationError(
           `faults[${index}]`,

@@ -22,6 +22,9 @@ export async function readRequestBody(req: IncomingMessage, limitBytes: number):
   }
   const raw = Buffer.concat(chunks);
   const encoding = req.headers['content-encoding'];
-  const body = typeof encoding === 'string' && encoding.toLowerCase() === 'gzip' ? gunzipSync(raw, { maxOutputLength: limitBytes }) : raw;
+  const body =
+    typeof encoding === 'string' && encoding.toLowerCase() === 'gzip'
+      ? gunzipSync(raw, { maxOutputLength: limitBytes })
+      : raw;
   return body.toString('utf8');
 }

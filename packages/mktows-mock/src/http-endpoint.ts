@@ -81,7 +81,11 @@ async function handleSoapCall(
     leave();
     // The rest of the body is still coming: answer, then close the connection rather than read it all.
     res.setHeader('Connection', 'close');
-    sendFault(deps, res, new MarketoFault(20012, `the request body could not be read (at most ${deps.maxRequestBytes} bytes)`));
+    sendFault(
+      deps,
+      res,
+      new MarketoFault(20012, `the request body could not be read (at most ${deps.maxRequestBytes} bytes)`),
+    );
     return;
   }
   if (DOCTYPE.test(body)) {
@@ -118,7 +122,8 @@ async function handleSoapCall(
     return;
   }
   if (outcome.fault) return sendFault(deps, res, outcome.fault);
-  if (outcome.operation === undefined) return sendFault(deps, res, undispatchableFault(operationNamed, knownOperations));
+  if (outcome.operation === undefined)
+    return sendFault(deps, res, undispatchableFault(operationNamed, knownOperations));
   send(res, outcome.statusCode, XML_CONTENT_TYPE, outcome.body);
 }
 

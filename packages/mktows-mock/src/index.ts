@@ -16,7 +16,12 @@ export {
 } from './mock-options.js';
 export type { MockServerOptions } from './mock-options.js';
 export type { RateLimit } from './call-limits.js';
-export type { FaultInjectionOptions, InjectedMarketoFault, QueuedFault, TransportFaultKind } from './fault-injection.js';
+export type {
+  FaultInjectionOptions,
+  InjectedMarketoFault,
+  QueuedFault,
+  TransportFaultKind,
+} from './fault-injection.js';
 export { ATTR_TYPES, defaultLeadFields } from './lead-fields.js';
 export type { AttrType, LeadFieldTypes } from './lead-fields.js';
 export { FOREIGN_SYS_TYPES } from './lead-store.js';
@@ -26,6 +31,13 @@ export type { LeadKeyType } from './lead-lookup.js';
 export type { MockStats } from './mock-stats.js';
 export type { SeedLead } from './seed-lead.js';
 export { DEFAULT_WORKSPACE } from './workspaces.js';
-export type { AssignmentCandidate, AssignmentRule, WorkspaceDefinition, WorkspacesOption } from './workspaces.js';
+export type {
+  AssignmentCandidate,
+  AssignmentRule,
+  FieldAssignmentRule,
+  PredicateAssignmentRule,
+  WorkspaceDefinition,
+  WorkspacesOption,
+} from './workspaces.js';
 export { DEFAULT_TIMESTAMP_TOLERANCE_MS } from './authenticate.js';
 export type { UnknownAttributeInBatch } from './operations/operation-context.js';

@@ -21,14 +21,15 @@ export const LEAD_KEY_TYPES = [
 export type LeadKeyType = (typeof LEAD_KEY_TYPES)[number];
 
 /** The lead field each field-backed key type matches. */
-export const LEAD_KEY_FIELDS: Readonly<Record<Exclude<LeadKeyType, 'IDNUM' | 'COOKIE' | 'EMAIL'>, string>> = Object.freeze({
-  LEADOWNEREMAIL: 'LeadOwnerEmailAddress',
-  SFDCACCOUNTID: 'SFDCAccountId',
-  SFDCCONTACTID: 'SFDCContactId',
-  SFDCLEADID: 'SFDCLeadId',
-  SFDCLEADOWNERID: 'SFDCLeadOwnerId',
-  SFDCOPPTYID: 'SFDCOpptyId',
-});
+export const LEAD_KEY_FIELDS: Readonly<Record<Exclude<LeadKeyType, 'IDNUM' | 'COOKIE' | 'EMAIL'>, string>> =
+  Object.freeze({
+    LEADOWNEREMAIL: 'LeadOwnerEmailAddress',
+    SFDCACCOUNTID: 'SFDCAccountId',
+    SFDCCONTACTID: 'SFDCContactId',
+    SFDCLEADID: 'SFDCLeadId',
+    SFDCLEADOWNERID: 'SFDCLeadOwnerId',
+    SFDCOPPTYID: 'SFDCOpptyId',
+  });
 
 function isLeadKeyType(value: string): value is LeadKeyType {
   return (LEAD_KEY_TYPES as readonly string[]).includes(value);
@@ -45,7 +46,11 @@ function byIdNumber(store: LeadStore, keyValue: string): StoredLead[] {
  * @throws MarketoFault 20101 without a key, 20102 for an unknown key type, 20109 for an empty value,
  *   20103 when no lead matches
  */
-export function findLeadsByKey(store: LeadStore, keyType: string | undefined, keyValue: string | undefined): StoredLead[] {
+export function findLeadsByKey(
+  store: LeadStore,
+  keyType: string | undefined,
+  keyValue: string | undefined,
+): StoredLead[] {
   if (keyType === undefined && keyValue === undefined) throw new MarketoFault(20101, 'leadKey is required');
   if (keyType === undefined || !isLeadKeyType(keyType)) {
     throw new MarketoFault(20102, `keyType must be one of ${LEAD_KEY_TYPES.join(', ')}`);

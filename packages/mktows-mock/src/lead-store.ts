@@ -159,7 +159,9 @@ export class LeadStore {
       const key = foreignKey(lead.foreignSysType, lead.foreignSysPersonId);
       const holder = this.idByForeignKey.get(key);
       if (holder !== undefined && holder !== lead.id) {
-        throw new Error(`foreign id ${lead.foreignSysType}:${lead.foreignSysPersonId} already belongs to lead ${holder}`);
+        throw new Error(
+          `foreign id ${lead.foreignSysType}:${lead.foreignSysPersonId} already belongs to lead ${holder}`,
+        );
       }
       this.idByForeignKey.set(key, lead.id);
     }

@@ -98,7 +98,12 @@ interface Match {
   matchedBy: MatchedBy;
 }
 
-function findMatch(env: SyncEnvironment, record: LeadRecordInput, type: ForeignSysType | undefined, rules: SyncRules): Match | undefined {
+function findMatch(
+  env: SyncEnvironment,
+  record: LeadRecordInput,
+  type: ForeignSysType | undefined,
+  rules: SyncRules,
+): Match | undefined {
   const { store } = env;
   if (record.id !== undefined) {
     const lead = store.get(record.id);
@@ -136,13 +141,19 @@ function valueProblem(record: LeadRecordInput, fields: LeadFieldTypes): MarketoF
 
 function nextEmail(record: LeadRecordInput, match: Match | undefined, rules: SyncRules): string | null | undefined {
   const fromAttribute = emailAttributeOf(record);
-  if (fromAttribute) return fromAttribute.value === undefined || fromAttribute.value === '' ? null : fromAttribute.value;
+  if (fromAttribute)
+    return fromAttribute.value === undefined || fromAttribute.value === '' ? null : fromAttribute.value;
   if (record.email === undefined) return undefined;
   if (!match || rules.emailKeyUpdatesMatchedLead) return record.email === '' ? null : record.email;
   return undefined;
 }
 
-function nextFields(record: LeadRecordInput, type: ForeignSysType | undefined, match: Match | undefined, rules: SyncRules): Omit<LeadFields, 'workspace' | 'partition'> {
+function nextFields(
+  record: LeadRecordInput,
+  type: ForeignSysType | undefined,
+  match: Match | undefined,
+  rules: SyncRules,
+): Omit<LeadFields, 'workspace' | 'partition'> {
   const current = match?.lead;
   const attributes = { ...(current?.attributes ?? {}) };
   for (const { name, value } of record.attributes) {
@@ -180,7 +191,10 @@ export function syncLeadRecord(env: SyncEnvironment, record: LeadRecordInput, ru
     if (holder !== undefined) {
       return {
         status: 'FAILED',
-        failure: new MarketoFault(20106, `ForeignSysPersonId ${record.foreignSysPersonId} (${type}) belongs to lead ${holder}`),
+        failure: new MarketoFault(
+          20106,
+          `ForeignSysPersonId ${record.foreignSysPersonId} (${type}) belongs to lead ${holder}`,
+        ),
       };
     }
   }

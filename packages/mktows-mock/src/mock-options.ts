@@ -110,14 +110,16 @@ function resolveFields(fields: LeadFieldTypes | undefined): LeadFieldTypes {
   if (fields === undefined) return defaultLeadFields;
   for (const [name, type] of Object.entries(fields)) {
     if (name === '') throw new ValidationError('fields', 'must not contain an empty field name');
-    if (!ATTR_TYPES.includes(type)) throw new ValidationError(`fields.${name}`, `must be one of ${ATTR_TYPES.join(', ')}`);
+    if (!ATTR_TYPES.includes(type))
+      throw new ValidationError(`fields.${name}`, `must be one of ${ATTR_TYPES.join(', ')}`);
   }
   return Object.freeze({ ...fields });
 }
 
 function resolveClock(clock: MockServerOptions['clock']): () => number {
   if (clock === undefined) return Date.now;
-  if (typeof clock !== 'function') throw new ValidationError('clock', 'must be a function returning epoch milliseconds or a Date');
+  if (typeof clock !== 'function')
+    throw new ValidationError('clock', 'must be a function returning epoch milliseconds or a Date');
   return () => {
     const value = clock();
     return value instanceof Date ? value.getTime() : value;

@@ -104,7 +104,12 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     },
     (operation, headers, injectedCode) => {
       stats.call(operation);
-      verifyAuthentication(asRecord(headers.AuthenticationHeader), credentials, settings.now(), settings.timestampToleranceMs);
+      verifyAuthentication(
+        asRecord(headers.AuthenticationHeader),
+        credentials,
+        settings.now(),
+        settings.timestampToleranceMs,
+      );
       limits.admit();
       if (injectedCode !== undefined) {
         stats.injectedMarketo(injectedCode);

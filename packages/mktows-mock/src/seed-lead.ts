@@ -23,7 +23,12 @@ export interface SeedLead {
  * Stores `seed` as a new lead.
  * @throws ValidationError for unknown fields, bad values, an unknown partition or a foreign id in use
  */
-export function addSeedLead(store: LeadStore, fields: LeadFieldTypes, workspaces: Workspaces, seed: SeedLead): MockLead {
+export function addSeedLead(
+  store: LeadStore,
+  fields: LeadFieldTypes,
+  workspaces: Workspaces,
+  seed: SeedLead,
+): MockLead {
   const attributes: Record<string, string> = {};
   for (const [name, value] of Object.entries(seed.attributes ?? {})) {
     const type = fields[name];

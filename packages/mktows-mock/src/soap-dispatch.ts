@@ -74,7 +74,12 @@ export class SoapDispatcher {
   }
 
   /** Processes one request body. Never rejects for a bad request: that is an outcome without operation. */
-  async dispatch(xml: string, headers: IncomingHttpHeaders, url: string, injectedCode: number | undefined): Promise<CallOutcome> {
+  async dispatch(
+    xml: string,
+    headers: IncomingHttpHeaders,
+    url: string,
+    injectedCode: number | undefined,
+  ): Promise<CallOutcome> {
     const state: CallState = { operation: undefined, fault: undefined, injectedCode };
     const response = await this.calls.run(state, () =>
       this.soapServer.processRequest(xml, { method: 'POST', url, headers: { ...headers } }),
@@ -100,7 +105,10 @@ export class SoapDispatcher {
       state.fault =
         error instanceof MarketoFault
           ? error
-          : new MarketoFault(20011, `unexpected error in mktows-mock: ${error instanceof Error ? error.message : String(error)}`);
+          : new MarketoFault(
+              20011,
+              `unexpected error in mktows-mock: ${error instanceof Error ? error.message : String(error)}`,
+            );
       // soap needs a fault to stop; the HTTP layer answers with state.fault rendered the Marketo way.
       throw new SoapFaultSignal(state.fault);
     }

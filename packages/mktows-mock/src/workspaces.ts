@@ -31,14 +31,26 @@ export interface AssignmentCandidate {
   attributes: Readonly<Record<string, string>>;
 }
 
-/**
- * A partition assignment rule for new leads, e.g. `{ partition: 'Nordics', field: 'Country', equals: ['Sweden', 'Norway'] }`
- * or `{ partition: 'Partners', when: (lead) => lead.email?.endsWith('@partner.example') ?? false }`.
- * `field` may be any attribute name or `Email`. The first rule that matches wins.
- */
-export type AssignmentRule =
-  | { partition: string; field: string; equals: string | readonly string[] }
-  | { partition: string; when: (lead: AssignmentCandidate) => boolean };
+/** An assignment rule matching a field's value: `{ partition: 'Nordics', field: 'Country', equals: ['Sweden', 'Norway'] }`. */
+export interface FieldAssignmentRule {
+  /** Where a new lead that matches goes. */
+  partition: string;
+  /** An attribute name, or `Email`. */
+  field: string;
+  /** The value (or any of the values) the field must have. */
+  equals: string | readonly string[];
+}
+
+/** An assignment rule as a predicate: `{ partition: 'Partners', when: (lead) => lead.email?.endsWith('@partner.example') ?? false }`. */
+export interface PredicateAssignmentRule {
+  /** Where a new lead that matches goes. */
+  partition: string;
+  /** Whether the new lead goes to `partition`. */
+  when: (lead: AssignmentCandidate) => boolean;
+}
+
+/** A partition assignment rule for new leads. The first rule that matches wins. */
+export type AssignmentRule = FieldAssignmentRule | PredicateAssignmentRule;
 
 /** The `workspaces` option: `false` (off, the default) or the instance's workspaces and rules. */
 export type WorkspacesOption =

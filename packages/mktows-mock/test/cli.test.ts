@@ -58,8 +58,14 @@ describe('runCli', () => {
 
   it('serves until stopped, printing only the endpoint URL', async () => {
     const run = io({ MARKETO_SECRET_KEY: TEST_SECRET, MARKETO_USER_ID: TEST_USER });
-    const exit = runCli(['--rate-limit', '5/1000', '--concurrency-limit', 'off', '--fault-rate', 'http503=0', '--seed', '3'], run.io);
-    const url = await Promise.race([run.firstLine, exit.then((code) => Promise.reject(new Error(`exited ${code}: ${run.stderr.join(' ')}`)))]);
+    const exit = runCli(
+      ['--rate-limit', '5/1000', '--concurrency-limit', 'off', '--fault-rate', 'http503=0', '--seed', '3'],
+      run.io,
+    );
+    const url = await Promise.race([
+      run.firstLine,
+      exit.then((code) => Promise.reject(new Error(`exited ${code}: ${run.stderr.join(' ')}`))),
+    ]);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/soap\/mktows\/2_2$/);
     expect(await syncLead(url, { Email: 'cli@example.com' })).toMatchObject({ status: 'CREATED' });
     run.stop('SIGTERM');
@@ -87,7 +93,9 @@ describe('bin/mktows-mock.js', () => {
       child.once('exit', (code) => reject(new Error(`mktows-mock exited early (${code}): ${stderr}`)));
     });
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    expect(await syncLead(url, { Email: 'bin@example.com' }, { header: authenticationHeaderXml() })).toMatchObject({ status: 'CREATED' });
+    expect(await syncLead(url, { Email: 'bin@example.com' }, { header: authenticationHeaderXml() })).toMatchObject({
+      status: 'CREATED',
+    });
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(stdout).toBe(`${url}\n`);

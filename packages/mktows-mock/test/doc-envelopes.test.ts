@@ -5,7 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MockServer } from '../src/index.js';
 import { startMockServer } from '../src/index.js';
 import { hasDocsFixtures, readDocsFixture } from './support/paths.js';
-import { childElements, faultCodeOf, findElement, parseXml, postSoap, resign, TEST_SECRET, TEST_USER, textOf } from './support/soap-http.js';
+import {
+  childElements,
+  faultCodeOf,
+  findElement,
+  parseXml,
+  postSoap,
+  resign,
+  TEST_SECRET,
+  TEST_USER,
+  textOf,
+} from './support/soap-http.js';
 
 describe.skipIf(!hasDocsFixtures)('documentation envelopes (../shared/fixtures/marketo-docs)', () => {
   let server: MockServer;
@@ -27,13 +37,21 @@ describe.skipIf(!hasDocsFixtures)('documentation envelopes (../shared/fixtures/m
     expect(textOf(parseXml(second.text), 'status')).toBe('UPDATED');
     expect(Number(textOf(parseXml(second.text), 'leadId'))).toBe(leadId);
     expect(server.leads()).toEqual([
-      expect.objectContaining({ id: leadId, email: 't@t.com', attributes: { FirstName: 'George', LastName: 'of the Jungle' } }),
+      expect.objectContaining({
+        id: leadId,
+        email: 't@t.com',
+        attributes: { FirstName: 'George', LastName: 'of the Jungle' },
+      }),
     ]);
   });
 
   it('syncMultipleLeads stores both leads and answers one syncStatus each, in order', async () => {
     server.reset();
-    const answer = await postSoap(server.url, 'syncMultipleLeads', resign(readDocsFixture('syncmultipleleads.request.xml')));
+    const answer = await postSoap(
+      server.url,
+      'syncMultipleLeads',
+      resign(readDocsFixture('syncmultipleleads.request.xml')),
+    );
     expect(answer.status).toBe(200);
     const statuses = childElements(findElement(parseXml(answer.text), 'syncStatusList')!, 'syncStatus');
     expect(statuses.map((status) => textOf(status, 'status'))).toEqual(['CREATED', 'CREATED']);
@@ -49,7 +67,13 @@ describe.skipIf(!hasDocsFixtures)('documentation envelopes (../shared/fixtures/m
     server.reset();
     server.addLead({
       email: 'rufus@marketo.com',
-      attributes: { FirstName: 'Travis', LastName: 'Kaufman', Company: 'Marketo', LeadScore: '62', Website: 'gmail.com' },
+      attributes: {
+        FirstName: 'Travis',
+        LastName: 'Kaufman',
+        Company: 'Marketo',
+        LeadScore: '62',
+        Website: 'gmail.com',
+      },
     });
     const answer = await postSoap(server.url, 'getLead', resign(readDocsFixture('getlead.request.xml')));
     expect(answer.status).toBe(200);
@@ -61,11 +85,31 @@ describe.skipIf(!hasDocsFixtures)('documentation envelopes (../shared/fixtures/m
       childElements(attribute).map((child) => [child.localName, child.textContent]),
     );
     expect(attributes).toEqual([
-      [['attrName', 'Company'], ['attrType', 'string'], ['attrValue', 'Marketo']],
-      [['attrName', 'FirstName'], ['attrType', 'string'], ['attrValue', 'Travis']],
-      [['attrName', 'LastName'], ['attrType', 'string'], ['attrValue', 'Kaufman']],
-      [['attrName', 'LeadScore'], ['attrType', 'integer'], ['attrValue', '62']],
-      [['attrName', 'Website'], ['attrType', 'url'], ['attrValue', 'gmail.com']],
+      [
+        ['attrName', 'Company'],
+        ['attrType', 'string'],
+        ['attrValue', 'Marketo'],
+      ],
+      [
+        ['attrName', 'FirstName'],
+        ['attrType', 'string'],
+        ['attrValue', 'Travis'],
+      ],
+      [
+        ['attrName', 'LastName'],
+        ['attrType', 'string'],
+        ['attrValue', 'Kaufman'],
+      ],
+      [
+        ['attrName', 'LeadScore'],
+        ['attrType', 'integer'],
+        ['attrValue', '62'],
+      ],
+      [
+        ['attrName', 'Website'],
+        ['attrType', 'url'],
+        ['attrValue', 'gmail.com'],
+      ],
     ]);
   });
 

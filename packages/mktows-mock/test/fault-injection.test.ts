@@ -19,7 +19,9 @@ async function start(faults: FaultInjectionOptions, seed?: number): Promise<Mock
 }
 
 function syncLeadXml(email: string): string {
-  return envelope(`<ns1:paramsSyncLead>${leadRecordXml({ Email: email })}<returnLead>false</returnLead></ns1:paramsSyncLead>`);
+  return envelope(
+    `<ns1:paramsSyncLead>${leadRecordXml({ Email: email })}<returnLead>false</returnLead></ns1:paramsSyncLead>`,
+  );
 }
 
 /** What one syncLead call looked like to the client. */
@@ -126,7 +128,9 @@ describe('seeded fault injection', () => {
     const answer = await postSoap(
       server.url,
       'getLead',
-      envelope('<ns1:paramsGetLead><leadKey><keyType>IDNUM</keyType><keyValue>1</keyValue></leadKey></ns1:paramsGetLead>'),
+      envelope(
+        '<ns1:paramsGetLead><leadKey><keyType>IDNUM</keyType><keyValue>1</keyValue></leadKey></ns1:paramsGetLead>',
+      ),
     );
     expect(answer.status).toBe(503);
   });
@@ -136,7 +140,9 @@ describe('seeded fault injection', () => {
     queued.failNext(20016, 'reset', 'http503', 'malformed');
     expect(await outcomes(queued, 4, 'queued')).toEqual(['fault:20016', 'reset', 'http503', 'malformed']);
     expect(await outcomes(queued, 15)).toEqual(await outcomes(plain, 15));
-    expect(() => queued.failNext(12345)).toThrow(expect.objectContaining({ name: 'ValidationError', field: 'faults[0]' }));
+    expect(() => queued.failNext(12345)).toThrow(
+      expect.objectContaining({ name: 'ValidationError', field: 'faults[0]' }),
+    );
     expect(() => queued.failNext('explode' as never)).toThrow(expect.objectContaining({ field: 'faults[0]' }));
   });
 

@@ -19,8 +19,15 @@ beforeAll(async () => {
     return answer.leadId;
   };
   ids = {
-    rufus: await write({ Email: 'rufus@marketo.com', attributes: { FirstName: 'Travis', LeadScore: '62' } }, 'cookie-rufus'),
-    sfdc: await write({ ForeignSysPersonId: '00Q000000000001', ForeignSysType: 'SFDC', attributes: { LastName: 'Sales' } }),
+    rufus: await write(
+      { Email: 'rufus@marketo.com', attributes: { FirstName: 'Travis', LeadScore: '62' } },
+      'cookie-rufus',
+    ),
+    sfdc: await write({
+      ForeignSysPersonId: '00Q000000000001',
+      ForeignSysType: 'SFDC',
+      attributes: { LastName: 'Sales' },
+    }),
     fields: await write({
       Email: 'fields@example.com',
       attributes: {
@@ -41,7 +48,11 @@ afterAll(() => server.close());
 describe('getLead', () => {
   it.each([
     ['IDNUM', () => String(ids.sfdc), () => [ids.sfdc]],
-    ['EMAIL (every lead with the address, case-insensitively)', () => 'rufus@MARKETO.com', () => [ids.rufus, ids.rufusTwin]],
+    [
+      'EMAIL (every lead with the address, case-insensitively)',
+      () => 'rufus@MARKETO.com',
+      () => [ids.rufus, ids.rufusTwin],
+    ],
     ['COOKIE', () => 'cookie-rufus', () => [ids.rufus]],
     ['SFDCLEADID (an SFDC foreign id)', () => '00Q000000000001', () => [ids.sfdc]],
     ['SFDCLEADID (the SFDCLeadId field)', () => '00Q000000000002', () => [ids.fields]],

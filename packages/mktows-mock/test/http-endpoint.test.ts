@@ -16,7 +16,9 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const syncLeadXml = () =>
-  envelope(`<ns1:paramsSyncLead>${leadRecordXml({ Email: 'http@example.com' })}<returnLead>false</returnLead></ns1:paramsSyncLead>`);
+  envelope(
+    `<ns1:paramsSyncLead>${leadRecordXml({ Email: 'http@example.com' })}<returnLead>false</returnLead></ns1:paramsSyncLead>`,
+  );
 
 describe('HTTP endpoint', () => {
   it('listens on loopback at Marketo’s endpoint path', () => {
@@ -29,7 +31,9 @@ describe('HTTP endpoint', () => {
     expect(response.status).toBe(200);
     const wsdl = parseXml(await response.text());
     expect(wsdl.getAttribute('targetNamespace')).toBe(MKTOWS_NS);
-    expect(wsdl.getElementsByTagNameNS('http://schemas.xmlsoap.org/wsdl/soap/', 'address')[0]?.getAttribute('location')).toBe(server.url);
+    expect(
+      wsdl.getElementsByTagNameNS('http://schemas.xmlsoap.org/wsdl/soap/', 'address')[0]?.getAttribute('location'),
+    ).toBe(server.url);
   });
 
   it('answers 404 off the endpoint path and 405 for other methods', async () => {
@@ -40,7 +44,11 @@ describe('HTTP endpoint', () => {
   });
 
   it('dispatches by the body element when there is no SOAPAction header', async () => {
-    const response = await fetch(server.url, { method: 'POST', body: syncLeadXml(), headers: { 'Content-Type': 'text/xml' } });
+    const response = await fetch(server.url, {
+      method: 'POST',
+      body: syncLeadXml(),
+      headers: { 'Content-Type': 'text/xml' },
+    });
     expect(response.status).toBe(200);
     expect(textOf(parseXml(await response.text()), 'status')).toMatch(/CREATED|UPDATED/);
   });
@@ -61,7 +69,9 @@ describe('HTTP endpoint', () => {
       'a document that declares entities (never expanded)',
       'syncLead',
       '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>' +
-        envelope(`<ns1:paramsSyncLead>${leadRecordXml({ Email: '&b;' })}<returnLead>false</returnLead></ns1:paramsSyncLead>`).replace('<?xml version="1.0" encoding="UTF-8"?>', ''),
+        envelope(
+          `<ns1:paramsSyncLead>${leadRecordXml({ Email: '&b;' })}<returnLead>false</returnLead></ns1:paramsSyncLead>`,
+        ).replace('<?xml version="1.0" encoding="UTF-8"?>', ''),
     ],
   ])('answers 20012 (Request Not Understood) for %s', async (_case, operation, body) => {
     const answer = await postSoap(server.url, operation, body);
@@ -70,19 +80,39 @@ describe('HTTP endpoint', () => {
   });
 
   it('answers 20012 for a body over maxRequestBytes', async () => {
-    const answer = await postSoap(server.url, 'syncLead', syncLeadXml().replace('http@example.com', 'x'.repeat(70 * 1024)));
+    const answer = await postSoap(
+      server.url,
+      'syncLead',
+      syncLeadXml().replace('http@example.com', 'x'.repeat(70 * 1024)),
+    );
     expect(faultCodeOf(answer)).toBe(20012);
   });
 
   it('answers 20019 (Unsupported Operation) for an operation the WSDL does not define', async () => {
-    expect(faultCodeOf(await postSoap(server.url, 'deleteEverything', envelope('<ns1:paramsDeleteEverything/>')))).toBe(20019);
+    expect(faultCodeOf(await postSoap(server.url, 'deleteEverything', envelope('<ns1:paramsDeleteEverything/>')))).toBe(
+      20019,
+    );
   });
 
   it('answers 20019 for a WSDL operation the mock does not implement, after authentication', async () => {
-    const answer = await postSoap(server.url, 'getCampaignsForSource', envelope('<ns1:paramsGetCampaignsForSource><source>MKTOWS</source></ns1:paramsGetCampaignsForSource>'));
+    const answer = await postSoap(
+      server.url,
+      'getCampaignsForSource',
+      envelope('<ns1:paramsGetCampaignsForSource><source>MKTOWS</source></ns1:paramsGetCampaignsForSource>'),
+    );
     expect(faultCodeOf(answer)).toBe(20019);
-    expect(textOf(parseXml(answer.text), 'message')).toBe('Unsupported Operation: getCampaignsForSource is not implemented by mktows-mock (20019)');
-    expect(faultCodeOf(await postSoap(server.url, 'getCampaignsForSource', envelope('<ns1:paramsGetCampaignsForSource><source>MKTOWS</source></ns1:paramsGetCampaignsForSource>', '')))).toBe(20014);
+    expect(textOf(parseXml(answer.text), 'message')).toBe(
+      'Unsupported Operation: getCampaignsForSource is not implemented by mktows-mock (20019)',
+    );
+    expect(
+      faultCodeOf(
+        await postSoap(
+          server.url,
+          'getCampaignsForSource',
+          envelope('<ns1:paramsGetCampaignsForSource><source>MKTOWS</source></ns1:paramsGetCampaignsForSource>', ''),
+        ),
+      ),
+    ).toBe(20014);
   });
 
   it('counts calls per operation and faults per code', async () => {
@@ -109,14 +139,20 @@ describe('startMockServer options', () => {
   });
 
   it('never puts the secret key in a ValidationError', async () => {
-    const error: unknown = await startTestServer({ secretKey: 'secret-value-xyz', port: -1 }).catch((caught: unknown) => caught);
+    const error: unknown = await startTestServer({ secretKey: 'secret-value-xyz', port: -1 }).catch(
+      (caught: unknown) => caught,
+    );
     expect(JSON.stringify(error) + String(error) + (error as Error).stack).not.toContain('secret-value-xyz');
   });
 
   it('serves on a custom path, and close() frees the port even with keep-alive connections open', async () => {
     const custom = await startTestServer({ path: '/mktows/' });
     expect(custom.url.endsWith('/mktows')).toBe(true);
-    const response = await fetch(custom.url, { method: 'POST', body: syncLeadXml(), headers: { SOAPAction: 'syncLead' } });
+    const response = await fetch(custom.url, {
+      method: 'POST',
+      body: syncLeadXml(),
+      headers: { SOAPAction: 'syncLead' },
+    });
     expect(response.status).toBe(200);
     await custom.close();
     await expect(fetch(custom.url, { method: 'POST', body: syncLeadXml() })).rejects.toThrow();

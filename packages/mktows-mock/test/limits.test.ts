@@ -6,7 +6,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { MockServer, MockServerOptions } from '../src/index.js';
 import { startMockServer } from '../src/index.js';
 import { holdRequest, untilRequestsReceived } from './support/held-request.js';
-import { authenticationHeaderXml, envelope, faultCodeOf, postSoap, TEST_SECRET, TEST_USER } from './support/soap-http.js';
+import {
+  authenticationHeaderXml,
+  envelope,
+  faultCodeOf,
+  postSoap,
+  TEST_SECRET,
+  TEST_USER,
+} from './support/soap-http.js';
 
 const START = Date.parse('2030-06-01T23:59:00Z');
 let now = START;
@@ -25,7 +32,10 @@ async function start(options: Partial<MockServerOptions>): Promise<MockServer> {
 
 function getLeadXml(): string {
   const header = authenticationHeaderXml({ timestamp: formatTimestamp(new Date(now), 0) });
-  return envelope('<ns1:paramsGetLead><leadKey><keyType>IDNUM</keyType><keyValue>1</keyValue></leadKey></ns1:paramsGetLead>', header);
+  return envelope(
+    '<ns1:paramsGetLead><leadKey><keyType>IDNUM</keyType><keyValue>1</keyValue></leadKey></ns1:paramsGetLead>',
+    header,
+  );
 }
 
 /** The Marketo code of one getLead call: 20103 (no such lead) means the call was admitted. */
@@ -84,7 +94,9 @@ describe('concurrency limit', () => {
     const held = Array.from({ length: 10 }, () => holdRequest(target.url, 'getLead', getLeadXml()));
     await untilRequestsReceived(target, 10);
     expect(await callCode(target)).toBe(20024);
-    expect((await Promise.all(held.map((request) => request.finish()))).map(faultCodeOf)).toEqual(Array(10).fill(ADMITTED));
+    expect((await Promise.all(held.map((request) => request.finish()))).map(faultCodeOf)).toEqual(
+      Array(10).fill(ADMITTED),
+    );
   });
 
   it('can be turned off with false or Infinity', async () => {
@@ -102,7 +114,11 @@ describe('concurrency limit', () => {
 describe('daily quota', () => {
   it('refuses calls past the quota with 20015 until the next UTC day', async () => {
     const target = await start({ dailyQuota: 2 });
-    expect([await callCode(target), await callCode(target), await callCode(target)]).toEqual([ADMITTED, ADMITTED, 20015]);
+    expect([await callCode(target), await callCode(target), await callCode(target)]).toEqual([
+      ADMITTED,
+      ADMITTED,
+      20015,
+    ]);
     now = Date.parse('2030-06-02T00:00:01Z');
     expect(await callCode(target)).toBe(ADMITTED);
   });
@@ -120,6 +136,9 @@ describe('limit options', () => {
     [{ rateLimit: { calls: 5, windowMs: -1 } }, 'rateLimit.windowMs'],
     [{ concurrencyLimit: 1.5 }, 'concurrencyLimit'],
   ] as const)('names the option in a ValidationError (%j)', async (options, field) => {
-    await expect(start(options as Partial<MockServerOptions>)).rejects.toMatchObject({ name: 'ValidationError', field });
+    await expect(start(options as Partial<MockServerOptions>)).rejects.toMatchObject({
+      name: 'ValidationError',
+      field,
+    });
   });
 });

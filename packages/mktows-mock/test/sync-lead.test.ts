@@ -51,7 +51,12 @@ describe('syncLead keys and precedence', () => {
 
   it('Id takes precedence over every other key', async () => {
     const byId = server.addLead({ email: 'first@example.com' });
-    const other = server.addLead({ email: 'second@example.com', foreignSysPersonId: 'CRM-2', foreignSysType: 'CUSTOM', cookie: 'cookie-2' });
+    const other = server.addLead({
+      email: 'second@example.com',
+      foreignSysPersonId: 'CRM-2',
+      foreignSysType: 'CUSTOM',
+      cookie: 'cookie-2',
+    });
     const answer = await syncLead(
       server.url,
       { Id: byId.id, Email: 'second@example.com', attributes: { Company: 'Acme' } },
@@ -59,7 +64,11 @@ describe('syncLead keys and precedence', () => {
     );
     expect(answer).toEqual({ status: 'UPDATED', leadId: byId.id });
     const leads = server.leads();
-    expect(leads.find((lead) => lead.id === byId.id)).toMatchObject({ email: 'second@example.com', cookie: 'cookie-3', attributes: { Company: 'Acme' } });
+    expect(leads.find((lead) => lead.id === byId.id)).toMatchObject({
+      email: 'second@example.com',
+      cookie: 'cookie-3',
+      attributes: { Company: 'Acme' },
+    });
     expect(leads.find((lead) => lead.id === other.id)).toMatchObject({ email: 'second@example.com', attributes: {} });
   });
 
@@ -67,38 +76,67 @@ describe('syncLead keys and precedence', () => {
     const lead = server.addLead({ email: 'a@example.com', foreignSysPersonId: 'OLD-1', foreignSysType: 'CUSTOM' });
     const answer = await syncLead(server.url, { Id: lead.id, ForeignSysPersonId: 'NEW-1', ForeignSysType: 'SFDC' });
     expect(answer).toEqual({ status: 'UPDATED', leadId: lead.id });
-    expect(server.leads()).toEqual([expect.objectContaining({ id: lead.id, foreignSysPersonId: 'NEW-1', foreignSysType: 'SFDC' })]);
+    expect(server.leads()).toEqual([
+      expect.objectContaining({ id: lead.id, foreignSysPersonId: 'NEW-1', foreignSysType: 'SFDC' }),
+    ]);
     // The old foreign id no longer names the lead: syncing it creates a new one.
-    expect(await syncLead(server.url, { ForeignSysPersonId: 'OLD-1', ForeignSysType: 'CUSTOM' })).toMatchObject({ status: 'CREATED' });
+    expect(await syncLead(server.url, { ForeignSysPersonId: 'OLD-1', ForeignSysType: 'CUSTOM' })).toMatchObject({
+      status: 'CREATED',
+    });
   });
 
   it('ForeignSysPersonId alone is a unique key', async () => {
-    const created = await syncLead(server.url, { ForeignSysPersonId: 'CRM-7', ForeignSysType: 'CUSTOM', attributes: { LastName: 'One' } });
+    const created = await syncLead(server.url, {
+      ForeignSysPersonId: 'CRM-7',
+      ForeignSysType: 'CUSTOM',
+      attributes: { LastName: 'One' },
+    });
     expect(created).toMatchObject({ status: 'CREATED' });
-    const updated = await syncLead(server.url, { ForeignSysPersonId: 'CRM-7', ForeignSysType: 'CUSTOM', attributes: { LastName: 'Two' } });
+    const updated = await syncLead(server.url, {
+      ForeignSysPersonId: 'CRM-7',
+      ForeignSysType: 'CUSTOM',
+      attributes: { LastName: 'Two' },
+    });
     expect(updated).toEqual({ status: 'UPDATED', leadId: (created as { leadId: number }).leadId });
-    expect(server.leads()).toEqual([expect.objectContaining({ foreignSysPersonId: 'CRM-7', email: null, attributes: { LastName: 'Two' } })]);
+    expect(server.leads()).toEqual([
+      expect.objectContaining({ foreignSysPersonId: 'CRM-7', email: null, attributes: { LastName: 'Two' } }),
+    ]);
   });
 
   it('ForeignSysPersonId with Email and no Id matches by foreign id and updates the lead’s Email', async () => {
     const lead = server.addLead({ email: 'old@example.com', foreignSysPersonId: 'CRM-8', foreignSysType: 'SFDC' });
     server.addLead({ email: 'new@example.com' });
-    const answer = await syncLead(server.url, { Email: 'new@example.com', ForeignSysPersonId: 'CRM-8', ForeignSysType: 'SFDC' });
+    const answer = await syncLead(server.url, {
+      Email: 'new@example.com',
+      ForeignSysPersonId: 'CRM-8',
+      ForeignSysType: 'SFDC',
+    });
     expect(answer).toEqual({ status: 'UPDATED', leadId: lead.id });
     expect(server.leads().find((stored) => stored.id === lead.id)?.email).toBe('new@example.com');
   });
 
   it('an unmatched foreign id with a matching Email takes over the lead that has no foreign id', async () => {
     const lead = server.addLead({ email: 'person@example.com' });
-    expect(await syncLead(server.url, { Email: 'person@example.com', ForeignSysPersonId: 'CRM-9', ForeignSysType: 'CUSTOM' })).toEqual({
+    expect(
+      await syncLead(server.url, {
+        Email: 'person@example.com',
+        ForeignSysPersonId: 'CRM-9',
+        ForeignSysType: 'CUSTOM',
+      }),
+    ).toEqual({
       status: 'UPDATED',
       leadId: lead.id,
     });
-    expect(server.leads()).toEqual([expect.objectContaining({ foreignSysPersonId: 'CRM-9', foreignSysType: 'CUSTOM' })]);
+    expect(server.leads()).toEqual([
+      expect.objectContaining({ foreignSysPersonId: 'CRM-9', foreignSysType: 'CUSTOM' }),
+    ]);
   });
 
   it('an anonymous lead (known only by its cookie) updated through its cookie becomes known', async () => {
-    const anonymous = server.addLead({ cookie: 'id:561-HYG-937&token:_mch-example.com-1', attributes: { AnonymousIP: '10.0.0.1' } });
+    const anonymous = server.addLead({
+      cookie: 'id:561-HYG-937&token:_mch-example.com-1',
+      attributes: { AnonymousIP: '10.0.0.1' },
+    });
     expect(anonymous.anonymous).toBe(true);
     const answer = await syncLead(
       server.url,
@@ -120,7 +158,10 @@ describe('syncLead keys and precedence', () => {
     expect(await syncLead(server.url, {}, { cookie: 'cookie-a' })).toMatchObject({ status: 'CREATED' });
     expect(server.leads()).toEqual([expect.objectContaining({ cookie: 'cookie-a', anonymous: true })]);
     const known = server.addLead({ email: 'k@example.com' });
-    expect(await syncLead(server.url, { Email: 'k@example.com' }, { cookie: 'cookie-b' })).toEqual({ status: 'UPDATED', leadId: known.id });
+    expect(await syncLead(server.url, { Email: 'k@example.com' }, { cookie: 'cookie-b' })).toEqual({
+      status: 'UPDATED',
+      leadId: known.id,
+    });
     expect(server.leads().find((lead) => lead.id === known.id)?.cookie).toBe('cookie-b');
   });
 });
@@ -129,24 +170,53 @@ describe('syncLead faults', () => {
   it('an Id that matches nothing is fault 20103', async () => {
     expect(await syncLead(server.url, { Id: 4242, Email: 'x@example.com' })).toMatchObject({
       httpStatus: 500,
-      fault: { code: 20103, faultstring: '20103 - Lead Not Found', message: 'Lead Not Found: no lead with Id 4242 (20103)' },
+      fault: {
+        code: 20103,
+        faultstring: '20103 - Lead Not Found',
+        message: 'Lead Not Found: no lead with Id 4242 (20103)',
+      },
     });
     expect(server.leads()).toEqual([]);
   });
 
   it('an attribute name the instance does not have is fault 20105, naming it', async () => {
-    expect(await syncLead(server.url, { Email: 'x@example.com', attributes: { FirstName: 'A', Favourite_Colour__c: 'blue' } })).toMatchObject({
-      fault: { code: 20105, faultstring: '20105 - Lead Attribute Bad', message: 'Lead Attribute Bad: unknown attribute "Favourite_Colour__c" (20105)' },
+    expect(
+      await syncLead(server.url, {
+        Email: 'x@example.com',
+        attributes: { FirstName: 'A', Favourite_Colour__c: 'blue' },
+      }),
+    ).toMatchObject({
+      fault: {
+        code: 20105,
+        faultstring: '20105 - Lead Attribute Bad',
+        message: 'Lead Attribute Bad: unknown attribute "Favourite_Colour__c" (20105)',
+      },
     });
     expect(server.leads()).toEqual([]);
   });
 
   it.each([
     ['no leadRecord', 20104, ''],
-    ['a leadRecord without any key', 20109, '<leadRecord><leadAttributeList><attribute><attrName>FirstName</attrName><attrValue>A</attrValue></attribute></leadAttributeList></leadRecord>'],
-    ['ForeignSysPersonId without ForeignSysType', 20109, '<leadRecord><ForeignSysPersonId>X</ForeignSysPersonId></leadRecord>'],
-    ['a ForeignSysType outside CUSTOM/SFDC/NETSUITE', 20110, '<leadRecord><ForeignSysPersonId>X</ForeignSysPersonId><ForeignSysType>ORACLE</ForeignSysType></leadRecord>'],
-    ['an attribute without attrName', 20109, '<leadRecord><Email>a@b.c</Email><leadAttributeList><attribute><attrValue>A</attrValue></attribute></leadAttributeList></leadRecord>'],
+    [
+      'a leadRecord without any key',
+      20109,
+      '<leadRecord><leadAttributeList><attribute><attrName>FirstName</attrName><attrValue>A</attrValue></attribute></leadAttributeList></leadRecord>',
+    ],
+    [
+      'ForeignSysPersonId without ForeignSysType',
+      20109,
+      '<leadRecord><ForeignSysPersonId>X</ForeignSysPersonId></leadRecord>',
+    ],
+    [
+      'a ForeignSysType outside CUSTOM/SFDC/NETSUITE',
+      20110,
+      '<leadRecord><ForeignSysPersonId>X</ForeignSysPersonId><ForeignSysType>ORACLE</ForeignSysType></leadRecord>',
+    ],
+    [
+      'an attribute without attrName',
+      20109,
+      '<leadRecord><Email>a@b.c</Email><leadAttributeList><attribute><attrValue>A</attrValue></attribute></leadAttributeList></leadRecord>',
+    ],
   ] as const)('%s is fault %i', async (_case, code, recordXml) => {
     expect(await syncLead(server.url, {}, { rawRecordXml: recordXml })).toMatchObject({ fault: { code } });
     expect(server.leads()).toEqual([]);
@@ -154,14 +224,20 @@ describe('syncLead faults', () => {
 
   it('a missing returnLead is fault 20017', async () => {
     const { envelope, postSoap, parseXml, textOf } = await import('./support/soap-http.js');
-    const answer = await postSoap(server.url, 'syncLead', envelope('<ns1:paramsSyncLead><leadRecord><Email>a@b.c</Email></leadRecord></ns1:paramsSyncLead>'));
+    const answer = await postSoap(
+      server.url,
+      'syncLead',
+      envelope('<ns1:paramsSyncLead><leadRecord><Email>a@b.c</Email></leadRecord></ns1:paramsSyncLead>'),
+    );
     expect(answer.status).toBe(500);
     expect(textOf(parseXml(answer.text), 'code')).toBe('20017');
   });
 
   it('a value a typed field cannot hold gives a FAILED status with the reason, and writes nothing', async () => {
     const lead = server.addLead({ email: 'typed@example.com', attributes: { LeadScore: '10' } });
-    expect(await syncLead(server.url, { Email: 'typed@example.com', attributes: { FirstName: 'T', LeadScore: 'ten' } })).toEqual({
+    expect(
+      await syncLead(server.url, { Email: 'typed@example.com', attributes: { FirstName: 'T', LeadScore: 'ten' } }),
+    ).toEqual({
       status: 'FAILED',
       leadId: 0,
       error: 'Bad Parameter: attribute LeadScore must be a 32-bit integer (20110)',
@@ -172,11 +248,13 @@ describe('syncLead faults', () => {
   it('a foreign id that belongs to another lead gives a FAILED status', async () => {
     const holder = server.addLead({ foreignSysPersonId: 'TAKEN', foreignSysType: 'CUSTOM' });
     const other = server.addLead({ email: 'other@example.com' });
-    expect(await syncLead(server.url, { Id: other.id, ForeignSysPersonId: 'TAKEN', ForeignSysType: 'CUSTOM' })).toEqual({
-      status: 'FAILED',
-      leadId: other.id,
-      error: `Lead Sync Failed: ForeignSysPersonId TAKEN (CUSTOM) belongs to lead ${holder.id} (20106)`,
-    });
+    expect(await syncLead(server.url, { Id: other.id, ForeignSysPersonId: 'TAKEN', ForeignSysType: 'CUSTOM' })).toEqual(
+      {
+        status: 'FAILED',
+        leadId: other.id,
+        error: `Lead Sync Failed: ForeignSysPersonId TAKEN (CUSTOM) belongs to lead ${holder.id} (20106)`,
+      },
+    );
   });
 });
 
@@ -188,7 +266,13 @@ describe('syncLead values', () => {
         Email: 'full@example.com',
         ForeignSysPersonId: 'F-1',
         ForeignSysType: 'NETSUITE',
-        attributes: { LeadScore: '62', Website: 'example.com', Unsubscribed: 'false', AnnualRevenue: '1.5', FirstName: 'Full' },
+        attributes: {
+          LeadScore: '62',
+          Website: 'example.com',
+          Unsubscribed: 'false',
+          AnnualRevenue: '1.5',
+          FirstName: 'Full',
+        },
       },
       { returnLead: true },
     );
@@ -214,7 +298,9 @@ describe('syncLead values', () => {
   it('an empty value clears the field; an Email attribute sets the lead’s Email', async () => {
     const lead = server.addLead({ email: 'before@example.com', attributes: { FirstName: 'A', City: 'Malmö' } });
     await syncLead(server.url, { Id: lead.id, attributes: { City: '', Email: 'after@example.com' } });
-    expect(server.leads()).toEqual([expect.objectContaining({ email: 'after@example.com', attributes: { FirstName: 'A' } })]);
+    expect(server.leads()).toEqual([
+      expect.objectContaining({ email: 'after@example.com', attributes: { FirstName: 'A' } }),
+    ]);
   });
 
   const tricky = {
@@ -226,7 +312,11 @@ describe('syncLead values', () => {
     long: 'x'.repeat(10_000),
   };
   it.each(Object.entries(tricky))('a %s value round-trips exactly', async (_name, value) => {
-    const answer = await syncLead(server.url, { Email: 'tricky@example.com', attributes: { Company: value } }, { returnLead: true });
+    const answer = await syncLead(
+      server.url,
+      { Email: 'tricky@example.com', attributes: { Company: value } },
+      { returnLead: true },
+    );
     expect(answer).toMatchObject({ lead: { attributes: [{ name: 'Company', type: 'string', value }] } });
     expect(server.leads()[0]?.attributes.Company).toBe(value);
   });
@@ -236,11 +326,19 @@ describe('configurable field list', () => {
   it('accepts exactly the configured fields', async () => {
     const custom = await startTestServer({ fields: { Favourite_Colour__c: 'string', Score__c: 'integer' } });
     try {
-      expect(await syncLead(custom.url, { Email: 'c@example.com', attributes: { Favourite_Colour__c: 'blue' } }, { returnLead: true })).toMatchObject({
+      expect(
+        await syncLead(
+          custom.url,
+          { Email: 'c@example.com', attributes: { Favourite_Colour__c: 'blue' } },
+          { returnLead: true },
+        ),
+      ).toMatchObject({
         status: 'CREATED',
         lead: { attributes: [{ name: 'Favourite_Colour__c', type: 'string', value: 'blue' }] },
       });
-      expect(await syncLead(custom.url, { Email: 'c@example.com', attributes: { FirstName: 'A' } })).toMatchObject({ fault: { code: 20105 } });
+      expect(await syncLead(custom.url, { Email: 'c@example.com', attributes: { FirstName: 'A' } })).toMatchObject({
+        fault: { code: 20105 },
+      });
     } finally {
       await custom.close();
     }

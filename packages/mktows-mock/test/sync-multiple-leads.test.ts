@@ -25,7 +25,13 @@ describe('syncMultipleLeads', () => {
   it('deduplicates by Email by default and when dedupEnabled is true', async () => {
     const existing = server.addLead({ email: 'dup@example.com' });
     for (const dedupEnabled of [undefined, true]) {
-      expect(await syncMultipleLeads(server.url, [{ Email: 'dup@example.com', attributes: { Title: String(dedupEnabled) } }], dedupEnabled)).toMatchObject({
+      expect(
+        await syncMultipleLeads(
+          server.url,
+          [{ Email: 'dup@example.com', attributes: { Title: String(dedupEnabled) } }],
+          dedupEnabled,
+        ),
+      ).toMatchObject({
         statuses: [{ status: 'UPDATED', leadId: existing.id }],
       });
     }
@@ -56,7 +62,12 @@ describe('syncMultipleLeads', () => {
   });
 
   it('a later record sees what an earlier record of the same batch created', async () => {
-    expect(await syncMultipleLeads(server.url, [{ Email: 'same@example.com' }, { Email: 'same@example.com', attributes: { Title: 'second' } }])).toMatchObject({
+    expect(
+      await syncMultipleLeads(server.url, [
+        { Email: 'same@example.com' },
+        { Email: 'same@example.com', attributes: { Title: 'second' } },
+      ]),
+    ).toMatchObject({
       statuses: [
         { status: 'CREATED', leadId: 1 },
         { status: 'UPDATED', leadId: 1 },
@@ -86,8 +97,16 @@ describe('syncMultipleLeads', () => {
         { status: 'CREATED', leadId: 1 },
         { status: 'FAILED', leadId: 999, error: 'Lead Not Found: no lead with Id 999 (20103)' },
         { status: 'FAILED', leadId: 0, error: 'Bad Parameter: attribute LeadScore must be a 32-bit integer (20110)' },
-        { status: 'FAILED', leadId: 0, error: 'Parameter Required: ForeignSysType is required when ForeignSysPersonId is given (20109)' },
-        { status: 'FAILED', leadId: 0, error: 'Parameter Required: leadRecord needs Id, Email, ForeignSysPersonId or a marketoCookie (20109)' },
+        {
+          status: 'FAILED',
+          leadId: 0,
+          error: 'Parameter Required: ForeignSysType is required when ForeignSysPersonId is given (20109)',
+        },
+        {
+          status: 'FAILED',
+          leadId: 0,
+          error: 'Parameter Required: leadRecord needs Id, Email, ForeignSysPersonId or a marketoCookie (20109)',
+        },
         { status: 'CREATED', leadId: 2 },
       ],
     });
@@ -109,7 +128,12 @@ describe('syncMultipleLeads', () => {
   it('with unknownAttributeInBatch "fail-record" fails only the record with the unknown attribute', async () => {
     const lenient = await startTestServer({ unknownAttributeInBatch: 'fail-record' });
     try {
-      expect(await syncMultipleLeads(lenient.url, [{ Email: 'ok@example.com' }, { Email: 'bad@example.com', attributes: { No_Such_Field__c: 'x' } }])).toMatchObject({
+      expect(
+        await syncMultipleLeads(lenient.url, [
+          { Email: 'ok@example.com' },
+          { Email: 'bad@example.com', attributes: { No_Such_Field__c: 'x' } },
+        ]),
+      ).toMatchObject({
         statuses: [
           { status: 'CREATED', leadId: 1 },
           { status: 'FAILED', leadId: 0, error: 'Lead Attribute Bad: unknown attribute "No_Such_Field__c" (20105)' },

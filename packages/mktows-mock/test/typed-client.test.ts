@@ -30,7 +30,10 @@ describe('with createMktowsClient', () => {
   it('syncLead with a context header and returnLead=true', async () => {
     const emea = await client(TEST_SECRET, 'EMEA');
     const { result } = await emea.syncLead({
-      leadRecord: { Email: 'typed@example.com', leadAttributeList: { attribute: [{ attrName: 'LeadScore', attrValue: '7' }] } },
+      leadRecord: {
+        Email: 'typed@example.com',
+        leadAttributeList: { attribute: [{ attrName: 'LeadScore', attrValue: '7' }] },
+      },
       returnLead: true,
     });
     expect(result.syncStatus).toMatchObject({ status: 'CREATED', leadId: result.leadId });
@@ -39,12 +42,17 @@ describe('with createMktowsClient', () => {
       Email: 'typed@example.com',
       leadAttributeList: { attribute: [{ attrName: 'LeadScore', attrType: 'integer', attrValue: '7' }] },
     });
-    expect(server.leads()).toEqual([expect.objectContaining({ id: result.leadId, workspace: 'EMEA', partition: 'EMEA Leads' })]);
+    expect(server.leads()).toEqual([
+      expect.objectContaining({ id: result.leadId, workspace: 'EMEA', partition: 'EMEA Leads' }),
+    ]);
   });
 
   it('syncMultipleLeads and getLead, one-element lists as arrays', async () => {
     const plain = await client();
-    const { result } = await plain.syncMultipleLeads({ leadRecordList: { leadRecord: [{ Email: 'one@example.com' }] }, dedupEnabled: true });
+    const { result } = await plain.syncMultipleLeads({
+      leadRecordList: { leadRecord: [{ Email: 'one@example.com' }] },
+      dedupEnabled: true,
+    });
     expect(result.syncStatusList.syncStatus).toEqual([expect.objectContaining({ status: 'CREATED' })]);
     const found = await plain.getLead({ leadKey: { keyType: 'EMAIL', keyValue: 'one@example.com' } });
     expect(found.result.count).toBe(1);
@@ -53,7 +61,9 @@ describe('with createMktowsClient', () => {
 
   it('sees a Marketo fault as soap’s rejection, with the code in the fault detail', async () => {
     const wrongKey = await client('wrong-key');
-    const rejection: unknown = await wrongKey.getLead({ leadKey: { keyType: 'IDNUM', keyValue: '1' } }).catch((error: unknown) => error);
+    const rejection: unknown = await wrongKey
+      .getLead({ leadKey: { keyType: 'IDNUM', keyValue: '1' } })
+      .catch((error: unknown) => error);
     expect(rejection).toMatchObject({
       root: {
         Envelope: {

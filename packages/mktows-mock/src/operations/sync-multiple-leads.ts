@@ -32,7 +32,10 @@ export function syncMultipleLeadsHandler(context: OperationContext): OperationHa
     if (!Object.hasOwn(args, 'leadRecordList')) throw new MarketoFault(20104, 'leadRecordList is required');
     const items = asList(asRecord(args.leadRecordList)?.leadRecord);
     if (context.maxBatchSize !== undefined && items.length > context.maxBatchSize) {
-      throw new MarketoFault(20110, `leadRecordList holds ${items.length} records; at most ${context.maxBatchSize} are supported`);
+      throw new MarketoFault(
+        20110,
+        `leadRecordList holds ${items.length} records; at most ${context.maxBatchSize} are supported`,
+      );
     }
     const records = items.map((item) => {
       try {
@@ -48,7 +51,8 @@ export function syncMultipleLeadsHandler(context: OperationContext): OperationHa
         try {
           checkAttributeNames(record.attributes, context.fields);
         } catch (error) {
-          if (error instanceof MarketoFault) throw new MarketoFault(error.code, `leadRecord ${index + 1}: ${error.detail ?? ''}`);
+          if (error instanceof MarketoFault)
+            throw new MarketoFault(error.code, `leadRecord ${index + 1}: ${error.detail ?? ''}`);
           throw error;
         }
       }

@@ -33,7 +33,8 @@ export function holdRequest(url: string, operation: string, xml: string): HeldRe
       response.on('error', reject);
       response.on('end', () => {
         const headers = new Headers();
-        for (const [name, value] of Object.entries(response.headers)) if (typeof value === 'string') headers.set(name, value);
+        for (const [name, value] of Object.entries(response.headers))
+          if (typeof value === 'string') headers.set(name, value);
         resolve({ status: response.statusCode ?? 0, headers, text: Buffer.concat(chunks).toString('utf8') });
       });
     });

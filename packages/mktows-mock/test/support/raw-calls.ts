@@ -47,7 +47,10 @@ function element(name: string, value: string | number | undefined): string {
 /** A LeadRecord element's XML. */
 export function leadRecordXml(record: RecordToSend): string {
   const attributes = Object.entries(record.attributes ?? {})
-    .map(([name, value]) => `<attribute><attrName>${escape(name)}</attrName><attrValue>${escape(value)}</attrValue></attribute>`)
+    .map(
+      ([name, value]) =>
+        `<attribute><attrName>${escape(name)}</attrName><attrValue>${escape(value)}</attrValue></attribute>`,
+    )
     .join('');
   return (
     '<leadRecord>' +
@@ -92,8 +95,7 @@ function faultOf(status: number, root: Element): FaultAnswer | undefined {
 
 /** What syncLead answered. */
 export type SyncLeadAnswer =
-  | { status: 'CREATED' | 'UPDATED' | 'FAILED'; leadId: number; error?: string; lead?: AnsweredRecord }
-  | FaultAnswer;
+  { status: 'CREATED' | 'UPDATED' | 'FAILED'; leadId: number; error?: string; lead?: AnsweredRecord } | FaultAnswer;
 
 /** Sends syncLead. `workspace` adds a MktowsContextHeader; `header` replaces the AuthenticationHeader. */
 export async function syncLead(
@@ -101,14 +103,21 @@ export async function syncLead(
   record: RecordToSend,
   options: { returnLead?: boolean; cookie?: string; workspace?: string; header?: string; rawRecordXml?: string } = {},
 ): Promise<SyncLeadAnswer> {
-  const context = options.workspace === undefined ? '' : `<ns1:MktowsContextHeader>${element('targetWorkspace', options.workspace)}</ns1:MktowsContextHeader>`;
+  const context =
+    options.workspace === undefined
+      ? ''
+      : `<ns1:MktowsContextHeader>${element('targetWorkspace', options.workspace)}</ns1:MktowsContextHeader>`;
   const body =
     '<ns1:paramsSyncLead>' +
     (options.rawRecordXml ?? leadRecordXml(record)) +
     `<returnLead>${options.returnLead ?? false}</returnLead>` +
     element('marketoCookie', options.cookie) +
     '</ns1:paramsSyncLead>';
-  const answer = await postSoap(url, 'syncLead', envelope(body, (options.header ?? authenticationHeaderXml()) + context));
+  const answer = await postSoap(
+    url,
+    'syncLead',
+    envelope(body, (options.header ?? authenticationHeaderXml()) + context),
+  );
   const root = parseXml(answer.text);
   const fault = faultOf(answer.status, root);
   if (fault) return fault;
@@ -126,8 +135,7 @@ export async function syncLead(
 
 /** What syncMultipleLeads answered. */
 export type SyncMultipleAnswer =
-  | { statuses: Array<{ status: string; leadId: number; error?: string }>; text: string }
-  | FaultAnswer;
+  { statuses: Array<{ status: string; leadId: number; error?: string }>; text: string } | FaultAnswer;
 
 /** Sends syncMultipleLeads; `dedupEnabled` undefined leaves the element out. */
 export async function syncMultipleLeads(
@@ -149,7 +157,11 @@ export async function syncMultipleLeads(
     text: answer.text,
     statuses: childElements(list, 'syncStatus').map((status) => {
       const error = childElements(status, 'error')[0]?.textContent ?? undefined;
-      return { status: textOf(status, 'status') ?? '', leadId: Number(textOf(status, 'leadId')), ...(error ? { error } : {}) };
+      return {
+        status: textOf(status, 'status') ?? '',
+        leadId: Number(textOf(status, 'leadId')),
+        ...(error ? { error } : {}),
+      };
     }),
   };
 }

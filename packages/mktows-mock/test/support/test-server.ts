@@ -6,5 +6,11 @@ import { TEST_SECRET, TEST_USER } from './soap-http.js';
 
 /** Starts a server with the test credentials; `options` override the relaxed defaults. */
 export function startTestServer(options: Partial<MockServerOptions> = {}): Promise<MockServer> {
-  return startMockServer({ userId: TEST_USER, secretKey: TEST_SECRET, rateLimit: false, dailyQuota: false, ...options });
+  return startMockServer({
+    userId: TEST_USER,
+    secretKey: TEST_SECRET,
+    rateLimit: false,
+    dailyQuota: false,
+    ...options,
+  });
 }
