@@ -1,0 +1,115 @@
+// Strict input handling: a missing file, non-XML, or a WSDL whose references do
+// not resolve exits non-zero with ONE line naming the file and the problem, no
+// stack trace, and nothing written (previous output untouched).
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeGeneratedFolder } from '../src/output-dir.js';
+import { CodegenError } from '../src/errors.js';
+import { copyCommittedOutput, makeWorkspace, projectWsdl, replaceOnce, repoRoot, runCli, snapshotFolder } from './support/workspace.js';
+
+const bin = path.join(repoRoot, 'tools/mktows-codegen/bin/mktows-codegen.js');
+
+/** Runs the real bin in a subprocess (needs the built dist). */
+function runBin(args: string[], cwd: string): { code: number; stdout: string; stderr: string } {
+  try {
+    const stdout = execFileSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', stdio: 'pipe' });
+    return { code: 0, stdout, stderr: '' };
+  } catch (error) {
+    const failure = error as { status: number; stdout: string; stderr: string };
+    return { code: failure.status, stdout: failure.stdout, stderr: failure.stderr };
+  }
+}
+
+const projectText = readFileSync(projectWsdl, 'utf8');
+
+describe('mktows-codegen generate with bad input', () => {
+  const cases: Array<{ name: string; wsdl?: string; file?: string; message: RegExp }> = [
+    { name: 'a missing file', file: 'wsdl/nope.wsdl', message: /^mktows-codegen: wsdl\/nope\.wsdl: file not found$/ },
+    { name: 'a non-XML file', wsdl: '{ "this": "is JSON" }\n', message: /^mktows-codegen: wsdl\/mktows\.wsdl: not well-formed XML: / },
+    { name: 'an empty file', wsdl: '', message: /^mktows-codegen: wsdl\/mktows\.wsdl: not well-formed XML: / },
+    { name: 'truncated XML', wsdl: projectText.slice(0, 5000), message: /^mktows-codegen: wsdl\/mktows\.wsdl: not well-formed XML: / },
+    {
+      name: 'an unresolved type reference (like Marketo’s partial 2_6 WSDL)',
+      wsdl: replaceOnce(projectText, 'type="mkt:ArrayOfLeadRecord" minOccurs="1"', 'type="mkt:ArrayOfLeadRecordV26" minOccurs="1"'),
+      message: /^mktows-codegen: wsdl\/mktows\.wsdl: unresolved type reference "mkt:ArrayOfLeadRecordV26" \(element "leadRecordList" in complexType "ParamsSyncMultipleLeads"\)$/,
+    },
+    {
+      name: 'an unresolved message element',
+      wsdl: replaceOnce(projectText, 'element="mkt:paramsGetLead"', 'element="mkt:paramsGetLeadMissing"'),
+      message: /^mktows-codegen: wsdl\/mktows\.wsdl: unresolved element reference "mkt:paramsGetLeadMissing" /,
+    },
+  ];
+
+  for (const testCase of cases) {
+    it(`rejects ${testCase.name}: exit 1, one line, previous output untouched`, async () => {
+      const dir = makeWorkspace(testCase.wsdl ?? projectText);
+      const out = copyCommittedOutput(dir);
+      const before = snapshotFolder(out);
+      const run = await runCli(['generate', '--wsdl', testCase.file ?? 'wsdl/mktows.wsdl', '--out', 'out'], dir);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toEqual([]);
+      expect(run.stderr).toHaveLength(1);
+      expect(run.stderr[0]).toMatch(testCase.message);
+      expect(snapshotFolder(out)).toEqual(before);
+      const fresh = await runCli(['generate', '--wsdl', testCase.file ?? 'wsdl/mktows.wsdl', '--out', 'fresh'], dir);
+      expect(fresh.code).toBe(1);
+      expect(existsSync(path.join(dir, 'fresh'))).toBe(false);
+    });
+  }
+
+  it('prints one line and no stack trace from the real bin, exit code 1', () => {
+    const dir = makeWorkspace('not xml at all');
+    const run = runBin(['generate', '--wsdl', 'wsdl/mktows.wsdl', '--out', 'out'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/^mktows-codegen: wsdl\/mktows\.wsdl: not well-formed XML/);
+    expect(run.stderr).not.toMatch(/\bat .+:\d+:\d+/);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  it('refuses to replace a folder holding a file it did not write', async () => {
+    const dir = makeWorkspace();
+    const out = copyCommittedOutput(dir);
+    writeFileSync(path.join(out, 'hand-written.ts'), 'export const mine = 1;\n');
+    const before = snapshotFolder(out);
+    const run = await runCli(['generate', '--wsdl', 'wsdl/mktows.wsdl', '--out', 'out'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toEqual(['mktows-codegen: out: refusing to replace the folder: hand-written.ts was not written by mktows-codegen']);
+    expect(snapshotFolder(out)).toEqual(before);
+  });
+
+  it('leaves the previous folder as it was when writing the new one fails midway', async () => {
+    const dir = makeWorkspace();
+    const out = copyCommittedOutput(dir);
+    const before = snapshotFolder(out);
+    const files = [
+      { path: 'index.ts', content: '// generated by mktows-codegen from x, do not edit\n' },
+      { path: 'bad\0name.ts', content: '// generated by mktows-codegen from x, do not edit\n' },
+    ];
+    await expect(writeGeneratedFolder(out, files, 'out')).rejects.toBeInstanceOf(CodegenError);
+    expect(snapshotFolder(out)).toEqual(before);
+    // and no temp folder is left beside it
+    expect(Object.keys(snapshotFolder(dir)).filter((name) => name.includes('.tmp-') || name.includes('.old-'))).toEqual([]);
+  });
+
+  it('rejects a WSDL that imports external schemas (the package must be self-contained)', async () => {
+    const withImport = replaceOnce(
+      projectText,
+      '<xsd:schema targetNamespace="http://www.marketo.com/mktows/">',
+      '<xsd:schema targetNamespace="http://www.marketo.com/mktows/"><xsd:include schemaLocation="more.xsd"/>',
+    );
+    const run = await runCli(['generate', '--wsdl', 'wsdl/mktows.wsdl', '--out', 'out'], makeWorkspace(withImport));
+    expect(run.stderr).toEqual([
+      'mktows-codegen: wsdl/mktows.wsdl: imports "more.xsd": external schemas are not supported (the generated package must be self-contained)',
+    ]);
+  });
+
+  it('reserves diff for a later issue, without pretending', async () => {
+    const run = await runCli(['diff', 'a.wsdl', 'b.wsdl'], repoRoot);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toEqual(['mktows-codegen: diff is not implemented yet']);
+  });
+});
