@@ -73,7 +73,8 @@ export class LeadStore {
   private readonly byId = new Map<number, StoredLead>();
   private readonly idByForeignKey = new Map<string, number>();
   private readonly idByCookie = new Map<string, number>();
-  private readonly idsByEmail = new Map<string, Set<number>>();
+  // Most addresses belong to one lead: a bare Id then, a list only for duplicates (memory: 100k+ leads).
+  private readonly idsByEmail = new Map<string, number | number[]>();
   private nextId: number;
 
   /** @param firstId - the Id the first created lead gets */
@@ -106,8 +107,8 @@ export class LeadStore {
   /** Every lead with this Email (compared case-insensitively, as Marketo does), oldest first. */
   findByEmail(email: string): StoredLead[] {
     const ids = this.idsByEmail.get(emailKey(email));
-    if (!ids) return [];
-    return [...ids].sort((a, b) => a - b).flatMap((id) => this.byId.get(id) ?? []);
+    if (ids === undefined) return [];
+    return (typeof ids === 'number' ? [ids] : ids).flatMap((id) => this.byId.get(id) ?? []);
   }
 
   /** Every lead whose attribute `name` equals `value` exactly, oldest first. */
@@ -174,9 +175,17 @@ export class LeadStore {
     }
     if (lead.email !== null) {
       const key = emailKey(lead.email);
-      const ids = this.idsByEmail.get(key) ?? new Set<number>();
-      ids.add(lead.id);
-      this.idsByEmail.set(key, ids);
+      const ids = this.idsByEmail.get(key);
+      if (ids === undefined) this.idsByEmail.set(key, lead.id);
+      else {
+        const list = typeof ids === 'number' ? [ids] : ids;
+        if (!list.includes(lead.id)) list.push(lead.id);
+        // Ids ascending = oldest first, the order syncLead's Email match and getLead rely on.
+        this.idsByEmail.set(
+          key,
+          list.sort((a, b) => a - b),
+        );
+      }
     }
   }
 
@@ -188,8 +197,9 @@ export class LeadStore {
     if (lead.email !== null) {
       const key = emailKey(lead.email);
       const ids = this.idsByEmail.get(key);
-      ids?.delete(lead.id);
-      if (ids?.size === 0) this.idsByEmail.delete(key);
+      const rest = typeof ids === 'number' || ids === undefined ? [] : ids.filter((id) => id !== lead.id);
+      if (rest.length === 0) this.idsByEmail.delete(key);
+      else this.idsByEmail.set(key, rest.length === 1 ? (rest[0] as number) : rest);
     }
   }
 }
