@@ -93,7 +93,7 @@ export async function createMktowsClient(options: CreateMktowsClientOptions): Pr
     // async so that a bad params object rejects like every other failure instead of throwing
     client[name] = async (params: unknown, callOptions?: MktowsCallOptions) => {
       const args = prepareRequest(operation.input.type, params, { metadata: schemaMetadata, attributesKey });
-      return call(method, operation, args, callOptions);
+      return call(method, operation, args, callOptions, attributesKey);
     };
   }
   return client as unknown as MktowsSoapClient;
@@ -104,6 +104,7 @@ function call(
   operation: OperationDescriptor,
   args: unknown,
   callOptions: MktowsCallOptions | undefined,
+  attributesKey: string,
 ): Promise<never> {
   const { httpHeaders, ...options } = callOptions ?? {};
   return new Promise((resolve, reject) => {
@@ -113,7 +114,7 @@ function call(
         // soap's raw rejection passes through unchanged (it is not always an Error); callers map it.
         // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
         if (error) reject(error);
-        else resolve(normalizeResponse(operation.output.type, result, schemaMetadata) as never);
+        else resolve(normalizeResponse(operation.output.type, result, { metadata: schemaMetadata, attributesKey }) as never);
       },
       options,
       httpHeaders,

@@ -6,15 +6,22 @@
 // Works in place on soap's fresh result object.
 import type { FieldMetadata, SchemaMetadata } from './generated/metadata.js';
 
+/** What normalisation needs to know besides the value. */
+export interface ResponseShape {
+  readonly metadata: SchemaMetadata;
+  /** soap's key for XML attributes of an element (where an `xsi:type` shows up). */
+  readonly attributesKey: string;
+}
+
 /** `value` (soap's result for schema type `typeName`), normalised in place and returned. */
-export function normalizeResponse(typeName: string, value: unknown, metadata: SchemaMetadata): unknown {
-  normalizeComplex(value, typeName, metadata);
+export function normalizeResponse(typeName: string, value: unknown, shape: ResponseShape): unknown {
+  normalizeComplex(value, typeName, shape);
   return value;
 }
 
-function normalizeComplex(value: unknown, typeName: string, metadata: SchemaMetadata): void {
+function normalizeComplex(value: unknown, typeName: string, shape: ResponseShape): void {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
-  const type = metadata.complexTypes[actualTypeName(value as Record<string, unknown>, typeName, metadata)];
+  const type = shape.metadata.complexTypes[actualTypeName(value as Record<string, unknown>, typeName, shape)];
   if (!type) return;
   const record = value as Record<string, unknown>;
   for (const field of type.fields) {
@@ -22,26 +29,26 @@ function normalizeComplex(value: unknown, typeName: string, metadata: SchemaMeta
     const isList = field.maxOccurs === 'unbounded' || field.maxOccurs > 1;
     if (isList) {
       const items = Array.isArray(record[field.name]) ? (record[field.name] as unknown[]) : [record[field.name]];
-      record[field.name] = items.map((item) => normalizeItem(item, field, metadata));
+      record[field.name] = items.map((item) => normalizeItem(item, field, shape));
     } else {
-      record[field.name] = normalizeItem(record[field.name], field, metadata);
+      record[field.name] = normalizeItem(record[field.name], field, shape);
     }
   }
 }
 
-function normalizeItem(item: unknown, field: FieldMetadata, metadata: SchemaMetadata): unknown {
+function normalizeItem(item: unknown, field: FieldMetadata, shape: ResponseShape): unknown {
   if (field.kind !== 'complex') return item;
   if (item === null && !field.nillable) return {};
-  normalizeComplex(item, field.type, metadata);
+  normalizeComplex(item, field.type, shape);
   return item;
 }
 
 /** The type named by an `xsi:type` soap kept in the attributes, else the declared type. */
-function actualTypeName(record: Record<string, unknown>, declared: string, metadata: SchemaMetadata): string {
-  const attributes: unknown = record.attributes;
+function actualTypeName(record: Record<string, unknown>, declared: string, shape: ResponseShape): string {
+  const attributes: unknown = record[shape.attributesKey];
   if (attributes === null || typeof attributes !== 'object') return declared;
   const xsiType = Object.entries(attributes as Record<string, unknown>).find(([name]) => name === 'type' || name.endsWith(':type'))?.[1];
   if (typeof xsiType !== 'string') return declared;
   const localName = xsiType.slice(xsiType.indexOf(':') + 1);
-  return metadata.complexTypes[localName] ? localName : declared;
+  return shape.metadata.complexTypes[localName] ? localName : declared;
 }
