@@ -55,10 +55,12 @@ export class CallLimits {
   }
 
   /**
-   * Admits one call that is already in flight, or refuses it.
+   * Admits one call that is already in flight, or refuses it. The rate window counts calls by when they
+   * arrived (`receivedAt`), not by when they were parsed, so a client that spaces its sends by the window
+   * is not refused because one request took longer to read than the next.
    * @throws MarketoFault 20015 (daily quota), 20023 (rate window) or 20024 (too many in flight)
    */
-  admit(): void {
+  admit(receivedAt: number = this.now()): void {
     const now = this.now();
     const { rateLimit, concurrencyLimit, dailyQuota } = this.settings;
     const day = Math.floor(now / MS_PER_DAY);
@@ -70,7 +72,8 @@ export class CallLimits {
       throw new MarketoFault(20015, `daily quota of ${dailyQuota} calls used up; it resets at 00:00 UTC`);
     }
     if (rateLimit !== undefined) {
-      const windowStart = now - rateLimit.windowMs;
+      // Kept sorted by arrival; a call admitted after one that arrived later still counts (conservative).
+      const windowStart = receivedAt - rateLimit.windowMs;
       const firstInWindow = this.admittedAt.findIndex((time) => time > windowStart);
       this.admittedAt = firstInWindow === -1 ? [] : this.admittedAt.slice(firstInWindow);
       if (this.admittedAt.length >= rateLimit.calls) {
@@ -81,7 +84,13 @@ export class CallLimits {
       throw new MarketoFault(20024, `more than ${concurrencyLimit} calls in flight`);
     }
     this.quotaUsed += 1;
-    if (rateLimit !== undefined) this.admittedAt.push(now);
+    if (rateLimit !== undefined) this.insertArrival(receivedAt);
+  }
+
+  private insertArrival(receivedAt: number): void {
+    let index = this.admittedAt.length;
+    while (index > 0 && (this.admittedAt[index - 1] ?? 0) > receivedAt) index -= 1;
+    this.admittedAt.splice(index, 0, receivedAt);
   }
 
   /** Forgets the window, the quota used and the peak (calls in flight stay in flight). */

@@ -72,6 +72,7 @@ async function handleSoapCall(
   res: ServerResponse,
 ): Promise<void> {
   deps.stats.request();
+  const receivedAt = deps.now();
   const leave = deps.limits.enter();
   res.once('close', leave);
   let body: string;
@@ -114,7 +115,10 @@ async function handleSoapCall(
     return;
   }
 
-  const outcome = await deps.dispatcher.dispatch(body, req.headers, req.url ?? deps.path, decision.marketoCode);
+  const outcome = await deps.dispatcher.dispatch(body, req.headers, req.url ?? deps.path, {
+    receivedAt,
+    injectedCode: decision.marketoCode,
+  });
   leave();
   if (decision.transport === 'resetAfterCommit') {
     deps.stats.injectedTransport('resetAfterCommit');

@@ -102,7 +102,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
       syncMultipleLeads: syncMultipleLeadsHandler(context),
       getLead: getLeadHandler(context),
     },
-    (operation, headers, injectedCode) => {
+    (operation, headers, { receivedAt, injectedCode }) => {
       stats.call(operation);
       verifyAuthentication(
         asRecord(headers.AuthenticationHeader),
@@ -110,7 +110,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
         settings.now(),
         settings.timestampToleranceMs,
       );
-      limits.admit();
+      limits.admit(receivedAt);
       if (injectedCode !== undefined) {
         stats.injectedMarketo(injectedCode);
         throw new MarketoFault(injectedCode, 'injected by mktows-mock');

@@ -14,8 +14,16 @@ import { wsdlOperationNames } from './mktows-wsdl.js';
 import type { OperationHandler } from './operations/operation-context.js';
 import { asRecord } from './soap-values.js';
 
+/** What the HTTP layer knows about a call before soap parses it. */
+export interface CallTicket {
+  /** When the request arrived, by the server's clock (the rate window counts arrivals). */
+  readonly receivedAt: number;
+  /** A Marketo fault injected into this call, if any. */
+  readonly injectedCode: number | undefined;
+}
+
 /** Checks a call before its handler runs (authentication, limits, injected faults); throws a MarketoFault. */
-export type CallGuard = (operation: string, headers: Record<string, unknown>, injectedCode: number | undefined) => void;
+export type CallGuard = (operation: string, headers: Record<string, unknown>, ticket: CallTicket) => void;
 
 /** What one call produced. */
 export interface CallOutcome {
@@ -31,7 +39,7 @@ export interface CallOutcome {
 interface CallState {
   operation: string | undefined;
   fault: MarketoFault | undefined;
-  readonly injectedCode: number | undefined;
+  readonly ticket: CallTicket;
 }
 
 /** An error soap recognises as a SOAP fault (it looks for a `Fault` property). */
@@ -74,13 +82,8 @@ export class SoapDispatcher {
   }
 
   /** Processes one request body. Never rejects for a bad request: that is an outcome without operation. */
-  async dispatch(
-    xml: string,
-    headers: IncomingHttpHeaders,
-    url: string,
-    injectedCode: number | undefined,
-  ): Promise<CallOutcome> {
-    const state: CallState = { operation: undefined, fault: undefined, injectedCode };
+  async dispatch(xml: string, headers: IncomingHttpHeaders, url: string, ticket: CallTicket): Promise<CallOutcome> {
+    const state: CallState = { operation: undefined, fault: undefined, ticket };
     const response = await this.calls.run(state, () =>
       this.soapServer.processRequest(xml, { method: 'POST', url, headers: { ...headers } }),
     );
@@ -98,7 +101,7 @@ export class SoapDispatcher {
     if (!state) throw new Error('soap ran an operation outside SoapDispatcher.dispatch');
     state.operation = operation;
     try {
-      guard(operation, headers, state.injectedCode);
+      guard(operation, headers, state.ticket);
       if (!handler) throw new MarketoFault(20019, `${operation} is not implemented by mktows-mock`);
       return handler(args, headers);
     } catch (error) {

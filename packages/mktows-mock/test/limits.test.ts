@@ -63,6 +63,19 @@ describe('rate limit', () => {
     expect(target.stats().faults[20023]).toBe(4);
   });
 
+  it('counts a call by when it arrived, not by when its body was read', async () => {
+    const target = await start({ rateLimit: { calls: 1, windowMs: 1000 } });
+    const early = holdRequest(target.url, 'getLead', getLeadXml());
+    await untilRequestsReceived(target, 1);
+    now += 1000;
+    const late = holdRequest(target.url, 'getLead', getLeadXml());
+    await untilRequestsReceived(target, 2);
+    // Both are admitted, although both bodies complete at the same clock time: they arrived 1000 ms apart.
+    expect(faultCodeOf(await early.finish())).toBe(ADMITTED);
+    expect(faultCodeOf(await late.finish())).toBe(ADMITTED);
+    expect(await callCode(target)).toBe(20023);
+  });
+
   it('defaults to Marketo’s 100 calls per 20 seconds', async () => {
     const target = await start({});
     for (let call = 0; call < 100; call += 1) expect(await callCode(target)).toBe(ADMITTED);
