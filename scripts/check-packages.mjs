@@ -40,7 +40,10 @@ function run(label, command, args, cwd) {
 
 /** A module that loads the entry point and reports what it printed and left running. */
 function loadProbe(specifier, kind) {
-  const load = kind === 'import' ? `await import(${JSON.stringify(specifier)})` : `createRequire(process.cwd() + '/')(${JSON.stringify(specifier)})`;
+  const load =
+    kind === 'import'
+      ? `await import(${JSON.stringify(specifier)})`
+      : `createRequire(process.cwd() + '/')(${JSON.stringify(specifier)})`;
   // stdout is captured before taking the baseline: touching it opens its pipe handle.
   return `
     import { createRequire } from 'node:module';
@@ -94,7 +97,8 @@ function checkManifest(manifest, dir) {
   }
   if (!existsSync(join(dir, 'README.md'))) problems.push('README.md is missing');
   for (const [name, range] of Object.entries(manifest.dependencies ?? {})) {
-    if (name.startsWith('@org/') && !/^\^?\d+\.\d+\.\d+$/.test(range)) problems.push(`dependency ${name}: "${range}" is not a plain semver range`);
+    if (name.startsWith('@org/') && !/^\^?\d+\.\d+\.\d+$/.test(range))
+      problems.push(`dependency ${name}: "${range}" is not a plain semver range`);
   }
   for (const name of Object.keys(manifest.peerDependencies ?? {})) {
     if (name.startsWith('@org/')) problems.push(`peerDependency ${name}: internal packages must be dependencies`);
@@ -111,7 +115,9 @@ function checkPackage(dir) {
   const moduleSubpaths = Object.keys(manifest.exports ?? { '.': null }).filter(
     (subpath) => subpath !== './package.json' && !nonModuleSubpath.test(subpath),
   );
-  const excluded = Object.keys(manifest.exports ?? {}).filter((subpath) => nonModuleSubpath.test(subpath) && subpath !== './package.json');
+  const excluded = Object.keys(manifest.exports ?? {}).filter(
+    (subpath) => nonModuleSubpath.test(subpath) && subpath !== './package.json',
+  );
   const results = [
     checkManifest(manifest, dir),
     run('publint --strict', process.execPath, [binOf('publint'), 'run', '--strict', '--pack', 'npm', dir], repoRoot),

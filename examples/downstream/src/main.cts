@@ -17,14 +17,16 @@ async function main(): Promise<void> {
   const secretKey = randomBytes(24).toString('hex');
 
   const timestamp = '2013-07-31T12:38:47-07:00';
-  const expectedSignature = createHmac('sha1', secretKey).update(timestamp + userId).digest('hex');
+  const expectedSignature = createHmac('sha1', secretKey)
+    .update(timestamp + userId)
+    .digest('hex');
   expectEqual('signRequest', signRequest({ userId, secretKey, timestamp }), expectedSignature);
   expectEqual('wsdlDocument names syncLead', wsdlDocument.includes('syncLead'), true);
   expectEqual('loaded as CommonJS', typeof module !== 'undefined' && typeof require === 'function', true);
 
   const server = await startMockServer({ userId, secretKey });
+  const client = createSyncLeadClient({ endpoint: server.url, userId, secretKey });
   try {
-    const client = createSyncLeadClient({ endpoint: server.url, userId, secretKey });
     const email = 'george@jungle.example';
     const created = await client.syncLead({ email, attributes: { FirstName: 'George' } });
     const updated = await client.syncLead({ email, attributes: { LastName: 'of the Jungle' } });
@@ -36,6 +38,7 @@ async function main(): Promise<void> {
     expectEqual('same lead', updated.leadId, created.leadId);
     console.log(JSON.stringify({ module: 'cjs', leadId: created.leadId, statuses, returnLead }));
   } finally {
+    client.close(); // the client keeps a keep-alive agent; close it so the process can exit
     await server.close();
   }
 }

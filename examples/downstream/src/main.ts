@@ -18,13 +18,15 @@ async function main(): Promise<void> {
 
   // The signature a hand-written integration would compute, checked against Marketo's algorithm.
   const timestamp = '2013-07-31T12:38:47-07:00';
-  const expectedSignature = createHmac('sha1', secretKey).update(timestamp + userId).digest('hex');
+  const expectedSignature = createHmac('sha1', secretKey)
+    .update(timestamp + userId)
+    .digest('hex');
   expectEqual('signRequest', signRequest({ userId, secretKey, timestamp }), expectedSignature);
   expectEqual('wsdlDocument names syncLead', wsdlDocument.includes('syncLead'), true);
 
   const server = await startMockServer({ userId, secretKey });
+  const client = createSyncLeadClient({ endpoint: server.url, userId, secretKey });
   try {
-    const client = createSyncLeadClient({ endpoint: server.url, userId, secretKey });
     const email = 'george@jungle.example';
     const created = await client.syncLead({ email, attributes: { FirstName: 'George' } });
     const updated = await client.syncLead({ email, attributes: { LastName: 'of the Jungle' } });
@@ -37,6 +39,7 @@ async function main(): Promise<void> {
     expectEqual('same lead', updated.leadId, created.leadId);
     console.log(JSON.stringify({ module: 'esm', leadId: created.leadId, statuses, returnLead }));
   } finally {
+    client.close(); // the client keeps a keep-alive agent; close it so the process can exit
     await server.close();
   }
 }

@@ -28,8 +28,12 @@ describe('release through changesets into Verdaccio, consumed by a downstream pr
   const before = new Map<string, Manifest>();
   const after = new Map<string, Manifest>();
 
-  /** The environment npm commands get: `@org` resolves to the test registry, nothing else changes. */
-  const registryEnv = (): NodeJS.ProcessEnv => childEnv({ 'npm_config_@org:registry': sandbox!.registry.url });
+  /**
+   * The environment of the publishing and viewing commands: every registry request goes to the test
+   * registry. (An `npm_config_@org:registry` variable would not do: `npm run` drops it before starting
+   * the script, and changesets would then check and publish against the public registry.)
+   */
+  const registryEnv = (): NodeJS.ProcessEnv => childEnv({ npm_config_registry: sandbox!.registry.url });
 
   beforeAll(async () => {
     sandbox = await openReleaseSandbox(launcher);
@@ -45,10 +49,17 @@ describe('release through changesets into Verdaccio, consumed by a downstream pr
     for (const file of readdirSync(join(repo, '.changeset'))) {
       if (file.endsWith('.md') && file !== 'README.md') rmSync(join(repo, '.changeset', file));
     }
-    writeFileSync(join(repo, '.changeset', 'release-check-minor.md'), `---\n'${changedPackage}': minor\n---\n\n${changeSummary}\n`);
-    // Publishing authenticates as the user the sandbox created; the copy's project .npmrc holds the token.
+    writeFileSync(
+      join(repo, '.changeset', 'release-check-minor.md'),
+      `---\n'${changedPackage}': minor\n---\n\n${changeSummary}\n`,
+    );
+    // The copy's project .npmrc sends the @org scope to the test registry whatever else is configured,
+    // and holds the token of the user the sandbox created for publishing.
     const host = new URL(sandbox.registry.url).host;
-    appendFileSync(join(repo, '.npmrc'), `\n//${host}/:_authToken=${sandbox.registry.token}\n`);
+    appendFileSync(
+      join(repo, '.npmrc'),
+      `\n@org:registry=${sandbox.registry.url}\n//${host}/:_authToken=${sandbox.registry.token}\n`,
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -72,7 +83,9 @@ describe('release through changesets into Verdaccio, consumed by a downstream pr
         expect(changelog).toMatch(new RegExp(`## ${typesAfter.replaceAll('.', '\\.')}\\s+### Minor Changes`));
         expect(changelog).toContain(changeSummary);
       } else if (old.dependencies?.[changedPackage]) {
-        expect(manifest.version, `${manifest.name} depends on ${changedPackage}`).toBe(bumpVersion(old.version, 'patch'));
+        expect(manifest.version, `${manifest.name} depends on ${changedPackage}`).toBe(
+          bumpVersion(old.version, 'patch'),
+        );
         expect(manifest.dependencies?.[changedPackage]).toBe(`^${typesAfter}`);
         const changelog = readFileSync(changelogPath, 'utf8');
         expect(changelog).toMatch(new RegExp(`## ${manifest.version.replaceAll('.', '\\.')}\\s+### Patch Changes`));
@@ -87,7 +100,8 @@ describe('release through changesets into Verdaccio, consumed by a downstream pr
     const lock = JSON.parse(readFileSync(join(repo, 'package-lock.json'), 'utf8')) as {
       packages: Record<string, { version?: string }>;
     };
-    for (const dir of packageDirs) expect(lock.packages[dir]?.version).toBe(after.get(readManifest(join(repo, dir)).name)!.version);
+    for (const dir of packageDirs)
+      expect(lock.packages[dir]?.version).toBe(after.get(readManifest(join(repo, dir)).name)!.version);
   }, 180_000);
 
   it('release builds and publishes every package to Verdaccio at its new version', async () => {
@@ -95,7 +109,7 @@ describe('release through changesets into Verdaccio, consumed by a downstream pr
     await runCommand(npm, ['run', 'release'], { cwd: repo, env: registryEnv() });
 
     for (const manifest of after.values()) {
-      const { stdout } = await runCommand(npm, ['view', `${manifest.name}@${manifest.version}`, 'version', 'dependencies', '--json'], {
+      const { stdout } = await runCommand(npm, ['view', `${manifest.name}@${manifest.version}`, '--json'], {
         cwd: sandbox!.dir,
         env: registryEnv(),
       });
@@ -110,7 +124,10 @@ describe('release through changesets into Verdaccio, consumed by a downstream pr
   it('examples/downstream installs the published versions from Verdaccio', async () => {
     const versions = new Map([...after.values()].map((manifest) => [manifest.name, manifest.version]));
     prepareDownstream(join(repoRoot, 'examples', 'downstream'), downstream, versions, sandbox!.registry.url);
-    await runCommand(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: downstream, env: childEnv() });
+    await runCommand(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline'], {
+      cwd: downstream,
+      env: childEnv(),
+    });
 
     for (const [name, version] of versions) {
       const installed = readManifest(join(downstream, 'node_modules', ...name.split('/')));
@@ -118,18 +135,30 @@ describe('release through changesets into Verdaccio, consumed by a downstream pr
     }
   }, 240_000);
 
-  it.each(downstreamBuilds)('examples/downstream compiles with tsc --strict under $setting', async ({ tsconfig }) => {
-    const tsc = join(downstream, 'node_modules', 'typescript', 'bin', 'tsc');
-    await runCommand(process.execPath, [tsc, '-p', tsconfig, '--strict'], { cwd: downstream, env: childEnv() });
-  }, 120_000);
+  it.each(downstreamBuilds)(
+    'examples/downstream compiles with tsc --strict under $setting',
+    async ({ tsconfig }) => {
+      const tsc = join(downstream, 'node_modules', 'typescript', 'bin', 'tsc');
+      await runCommand(process.execPath, [tsc, '-p', tsconfig, '--strict'], { cwd: downstream, env: childEnv() });
+    },
+    120_000,
+  );
 
-  it.each(downstreamBuilds)('the $setting build syncs a lead on the mock: CREATED, then UPDATED', async ({ entry, module }) => {
-    const { stdout } = await runCommand(process.execPath, [entry], { cwd: downstream, env: childEnv() });
-    const result = JSON.parse(stdout.trim().split('\n').at(-1)!) as { module: string; leadId: number; statuses: string[] };
-    expect(result.module).toBe(module);
-    expect(result.statuses).toEqual(['CREATED', 'UPDATED']);
-    expect(result.leadId).toBeGreaterThan(0);
-  }, 60_000);
+  it.each(downstreamBuilds)(
+    'the $setting build syncs a lead on the mock: CREATED, then UPDATED',
+    async ({ entry, module }) => {
+      const { stdout } = await runCommand(process.execPath, [entry], { cwd: downstream, env: childEnv() });
+      const result = JSON.parse(stdout.trim().split('\n').at(-1)!) as {
+        module: string;
+        leadId: number;
+        statuses: string[];
+      };
+      expect(result.module).toBe(module);
+      expect(result.statuses).toEqual(['CREATED', 'UPDATED']);
+      expect(result.leadId).toBeGreaterThan(0);
+    },
+    60_000,
+  );
 });
 
 describe('release sandbox', () => {
@@ -141,7 +170,10 @@ describe('release sandbox', () => {
       folder = sandbox.dir;
       expect(existsSync(join(sandbox.dir, 'verdaccio', 'config.yaml'))).toBe(true);
       // A real step that fails: the registry serves the @org scope only, nothing is proxied.
-      await runCommand(npm, ['view', 'left-pad', '--registry', sandbox.registry.url], { cwd: sandbox.dir, env: childEnv() });
+      await runCommand(npm, ['view', 'left-pad', '--registry', sandbox.registry.url], {
+        cwd: sandbox.dir,
+        env: childEnv(),
+      });
     });
     await expect(failingStep).rejects.toThrow(/npm view left-pad/);
     expect(registryUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);

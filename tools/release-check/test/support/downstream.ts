@@ -16,10 +16,18 @@ export const downstreamBuilds = [
  * at `registryUrl` with a project .npmrc. Other dependencies come from the machine's
  * normal registry configuration.
  */
-export function prepareDownstream(exampleDir: string, target: string, versions: ReadonlyMap<string, string>, registryUrl: string): void {
+export function prepareDownstream(
+  exampleDir: string,
+  target: string,
+  versions: ReadonlyMap<string, string>,
+  registryUrl: string,
+): void {
   cpSync(exampleDir, target, {
     recursive: true,
-    filter: (path) => !relative(exampleDir, path).split(sep).some((part) => part === 'node_modules' || part === 'dist'),
+    filter: (path) =>
+      !relative(exampleDir, path)
+        .split(sep)
+        .some((part) => part === 'node_modules' || part === 'dist'),
   });
   const manifestPath = join(target, 'package.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { dependencies: Record<string, string> };

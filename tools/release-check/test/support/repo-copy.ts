@@ -42,7 +42,15 @@ function listRepoFiles(repoRoot: string): string[] {
 function git(cwd: string, args: readonly string[]): void {
   execFileSync(
     'git',
-    ['-c', 'user.name=release-check', '-c', 'user.email=release-check@example.invalid', '-c', 'commit.gpgsign=false', ...args],
+    [
+      '-c',
+      'user.name=release-check',
+      '-c',
+      'user.email=release-check@example.invalid',
+      '-c',
+      'commit.gpgsign=false',
+      ...args,
+    ],
     { cwd, stdio: 'ignore' },
   );
 }

@@ -39,7 +39,10 @@ export async function openReleaseSandbox(launcher: string): Promise<ReleaseSandb
 }
 
 /** Runs `steps` in a fresh sandbox and always closes it, passing through the steps' result or error. */
-export async function withReleaseSandbox<T>(launcher: string, steps: (sandbox: ReleaseSandbox) => Promise<T>): Promise<T> {
+export async function withReleaseSandbox<T>(
+  launcher: string,
+  steps: (sandbox: ReleaseSandbox) => Promise<T>,
+): Promise<T> {
   const sandbox = await openReleaseSandbox(launcher);
   try {
     return await steps(sandbox);

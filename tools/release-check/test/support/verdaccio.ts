@@ -52,7 +52,9 @@ function waitForUrl(child: ChildProcess, stderr: () => string): Promise<string> 
       const parsed = JSON.parse(line) as { url?: unknown };
       if (typeof parsed.url === 'string') resolve(parsed.url);
     });
-    child.once('exit', (code) => reject(new Error(`Verdaccio exited with ${String(code)} before listening:\n${stderr()}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`Verdaccio exited with ${String(code)} before listening:\n${stderr()}`)),
+    );
     child.once('error', reject);
   });
 }
