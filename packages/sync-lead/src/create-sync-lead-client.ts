@@ -144,6 +144,16 @@ export function createSyncLeadClient(options: SyncLeadClientOptions): SyncLeadCl
     }
   }
 
+  /**
+   * After 20016 the retry must carry a new timestamp and so a new signature. Timestamps have whole
+   * seconds, so a retry within the same second would repeat the refused signature: wait for the
+   * next second of the (corrected) signing clock.
+   */
+  function untilFreshTimestamp(error: unknown): number {
+    if (!(error instanceof MarketoError) || error.code !== REQUEST_EXPIRED) return 0;
+    return 1000 - ((now().getTime() + clock.offsetMs) % 1000);
+  }
+
   return {
     async syncLead(input: SyncLeadInput, callOptions?: CallOptions): Promise<SyncLeadResult> {
       if (closed) throw new ValidationError('client', 'must not be used after close()');
@@ -153,6 +163,7 @@ export function createSyncLeadClient(options: SyncLeadClientOptions): SyncLeadCl
       return runner.run((attempt) => attemptSyncLead(params, attempt, call), {
         signal: call.signal,
         onRetry: (error, attempt) => emitTrace(onTrace, retryEvent('syncLead', error, attempt)),
+        minimumRetryDelayMs: untilFreshTimestamp,
       });
     },
     close(): void {

@@ -1,6 +1,7 @@
 // The retry/limit layer every mktows call of a client goes through: each attempt waits for the
 // client-wide limiter, failed attempts are retried with exponential backoff and full jitter while the
 // retry predicate allows, and the caller's AbortSignal ends the whole call at once.
+import { setTimeout as delay } from 'node:timers/promises';
 import { backOff } from 'exponential-backoff';
 import { AbortError, MarketoError, ValidationError } from './errors.js';
 import { raceWithSignal, throwIfAborted } from './abort.js';
@@ -10,12 +11,14 @@ import type { ResolvedRetryOptions } from './retry-policy.js';
 /** One attempt: `attempt` counts from 1. */
 export type Attempt<T> = (attempt: number) => Promise<T>;
 
-/** Per-call options of {@link runResilientCall}. */
+/** Per-call options of {@link CallRunner.run}. */
 export interface ResilientCallOptions {
   /** Ends the call (queued, in flight or backing off) with an {@link AbortError}. */
   signal?: AbortSignal | undefined;
   /** Called after a failed attempt that will be retried (for tracing and tests). */
   onRetry?: ((error: unknown, attempt: number) => void) | undefined;
+  /** The least time to wait before retrying after `error`, on top of the backoff (default none). */
+  minimumRetryDelayMs?: ((error: unknown) => number) | undefined;
 }
 
 /** The layer shared by every call of one client. */
@@ -42,7 +45,7 @@ function neverRetried(error: unknown): boolean {
 export function createCallRunner(limiter: CallLimiter, retry: ResolvedRetryOptions): CallRunner {
   return {
     run<T>(attempt: Attempt<T>, options: ResilientCallOptions = {}): Promise<T> {
-      const { signal, onRetry } = options;
+      const { signal, onRetry, minimumRetryDelayMs } = options;
       let attemptNumber = 0;
       const limitedAttempt = (): Promise<T> => {
         throwIfAborted(signal);
@@ -58,11 +61,14 @@ export function createCallRunner(limiter: CallLimiter, retry: ResolvedRetryOptio
         maxDelay: retry.maxDelayMs,
         timeMultiple: 2,
         jitter: 'full',
-        retry: (error: unknown, attemptsMade: number) => {
+        retry: async (error: unknown, attemptsMade: number) => {
           if (signal?.aborted || neverRetried(error)) return false;
           const again = attemptsMade < retry.maxAttempts && retry.shouldRetry(error, attemptsMade);
-          if (again) onRetry?.(error, attemptsMade);
-          return again;
+          if (!again) return false;
+          onRetry?.(error, attemptsMade);
+          const waitMs = minimumRetryDelayMs?.(error) ?? 0;
+          if (waitMs > 0) await delay(waitMs, undefined, signal ? { signal } : undefined).catch(() => undefined);
+          return !signal?.aborted;
         },
       });
       return raceWithSignal(calls, signal, () => new AbortError(signal?.reason));

@@ -1,0 +1,26 @@
+// Runs a Node script in a child process (asynchronously, so an in-process server can answer it).
+import { spawn } from 'node:child_process';
+
+/** What a finished child process printed and returned. */
+export interface ProcessResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `command args` with `env` added to a minimal environment; resolves when it exits. */
+export function runProcess(command: string, args: readonly string[], env: Record<string, string> = {}, cwd?: string): Promise<ProcessResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NX_DAEMON: 'false', NX_NO_CLOUD: 'true', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
