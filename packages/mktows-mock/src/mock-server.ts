@@ -13,7 +13,7 @@ import { createRequestListener } from './http-endpoint.js';
 import type { MockLead } from './lead-store.js';
 import { LeadStore, toMockLead } from './lead-store.js';
 import { MarketoFault } from './marketo-fault.js';
-import { loadMktowsWsdl, wsdlDocumentFor, wsdlOperationNames } from './mktows-wsdl.js';
+import { loadMktowsSoap, wsdlDocumentFor, wsdlOperationNames } from './mktows-wsdl.js';
 import type { MockServerOptions } from './mock-options.js';
 import { resolveMockOptions } from './mock-options.js';
 import type { MockStats } from './mock-stats.js';
@@ -81,7 +81,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   const settings = resolveMockOptions(options);
   const workspaces = new Workspaces(settings.workspaces);
   const faults = new FaultInjector(settings.faults, settings.seed);
-  const wsdl = await loadMktowsWsdl();
+  const soap = await loadMktowsSoap();
 
   const store = new LeadStore(settings.firstLeadId);
   const limits = new CallLimits(settings.limits, settings.now);
@@ -95,7 +95,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   };
   const credentials = { userId: settings.userId, secretKey: settings.secretKey };
   const dispatcher = new SoapDispatcher(
-    wsdl,
+    soap,
     settings.path,
     {
       syncLead: syncLeadHandler(context),
@@ -133,7 +133,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
         wsdlText: () => wsdlDocumentFor(url),
         delay: (ms) => sleep(ms, undefined, { signal: closing.signal }),
       },
-      new Set(wsdlOperationNames(wsdl).operations),
+      new Set(wsdlOperationNames(soap.wsdl).operations),
     ),
   );
   httpServer.listen(settings.port, settings.host);

@@ -6,10 +6,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 
 import type { IncomingHttpHeaders } from 'node:http';
 
-import type { WSDL } from 'soap';
-import { Server } from 'soap';
+import type { Server } from 'soap';
 
 import { MarketoFault } from './marketo-fault.js';
+import type { MktowsSoapRuntime } from './mktows-wsdl.js';
 import { wsdlOperationNames } from './mktows-wsdl.js';
 import type { OperationHandler } from './operations/operation-context.js';
 import { asRecord } from './soap-values.js';
@@ -61,12 +61,18 @@ export class SoapDispatcher {
   private readonly soapServer: Server;
 
   /**
-   * @param wsdl - the parsed mktows WSDL
+   * @param soap - soap's Server class and the parsed mktows WSDL
    * @param path - the endpoint path (soap uses it to pick the port)
    * @param handlers - the implemented operations; every other WSDL operation answers fault 20019
    * @param guard - runs before every handler
    */
-  constructor(wsdl: WSDL, path: string, handlers: Readonly<Record<string, OperationHandler>>, guard: CallGuard) {
+  constructor(
+    soap: MktowsSoapRuntime,
+    path: string,
+    handlers: Readonly<Record<string, OperationHandler>>,
+    guard: CallGuard,
+  ) {
+    const { Server, wsdl } = soap;
     const { service, port, operations } = wsdlOperationNames(wsdl);
     const methods: Record<string, SoapMethod> = {};
     for (const operation of operations) {
