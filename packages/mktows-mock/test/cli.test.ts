@@ -76,29 +76,33 @@ describe('runCli', () => {
 });
 
 describe('bin/mktows-mock.js', () => {
-  it('prints the URL, answers signed calls, and exits 0 on SIGTERM without printing the secret', async () => {
-    const bin = path.resolve(import.meta.dirname, '../bin/mktows-mock.js');
-    const child = spawn(process.execPath, [bin, '--port', '0', '--user-id', TEST_USER], {
-      env: { ...process.env, MARKETO_SECRET_KEY: TEST_SECRET },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString();
-        if (stdout.includes('\n')) resolve(stdout.split('\n')[0] ?? '');
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'prints the URL, answers signed calls, and exits 0 on %s without printing the secret',
+    async (signal) => {
+      const bin = path.resolve(import.meta.dirname, '../bin/mktows-mock.js');
+      const child = spawn(process.execPath, [bin, '--port', '0', '--user-id', TEST_USER], {
+        env: { ...process.env, MARKETO_SECRET_KEY: TEST_SECRET },
+        stdio: ['ignore', 'pipe', 'pipe'],
       });
-      child.once('exit', (code) => reject(new Error(`mktows-mock exited early (${code}): ${stderr}`)));
-    });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    expect(await syncLead(url, { Email: 'bin@example.com' }, { header: authenticationHeaderXml() })).toMatchObject({
-      status: 'CREATED',
-    });
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    expect(stdout).toBe(`${url}\n`);
-    expect(stdout + stderr).not.toContain(TEST_SECRET);
-  });
+      let stdout = '';
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          stdout += chunk.toString();
+          if (stdout.includes('\n')) resolve(stdout.split('\n')[0] ?? '');
+        });
+        child.once('exit', (code) => reject(new Error(`mktows-mock exited early (${code}): ${stderr}`)));
+      });
+      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      expect(await syncLead(url, { Email: 'bin@example.com' }, { header: authenticationHeaderXml() })).toMatchObject({
+        status: 'CREATED',
+      });
+      child.kill(signal);
+      expect(await exited).toBe(0);
+      expect(stdout).toBe(`${url}\n`);
+      expect(stderr).toBe(`mktows-mock: stopped (${signal})\n`);
+      expect(stdout + stderr).not.toContain(TEST_SECRET);
+    },
+  );
 });
