@@ -6,10 +6,35 @@ import { ValidationError } from '@org/mktows-auth';
 
 export { ValidationError };
 
+/** The registered symbol that marks instances of one of this package's error classes. */
+function brandOf(className: string): symbol {
+  return Symbol.for(`@org/sync-lead.${className}`);
+}
+
+/**
+ * Marks `errorClass` so that `instanceof` recognises its instances from any copy of this package (the
+ * ESM and the CJS build are two copies: the dual-package hazard), like auth's ValidationError does.
+ */
+function brand(errorClass: abstract new (...args: never[]) => Error): void {
+  Object.defineProperty(errorClass.prototype, brandOf(errorClass.name), { value: true });
+}
+
 /** Base class of every error this package raises after input validation passed. */
 export abstract class SyncLeadError extends Error {
   /** Whether repeating the same call later can succeed; the default retry predicate reads it. */
   abstract readonly retryable: boolean;
+
+  /**
+   * `error instanceof MarketoError` (or any class of this package) is true for errors from either build
+   * of the package; classes derived outside this package keep the ordinary prototype check.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    const marker = brandOf(this.name);
+    if (!Object.prototype.hasOwnProperty.call(this.prototype, marker)) {
+      return Function.prototype[Symbol.hasInstance].call(this, value);
+    }
+    return typeof value === 'object' && value !== null && marker in value;
+  }
 
   /**
    * @param message - what went wrong, never containing a secret
@@ -160,4 +185,8 @@ export class InvalidResponseError extends SyncLeadError {
     super(message);
     this.httpStatus = httpStatus;
   }
+}
+
+for (const errorClass of [SyncLeadError, MarketoError, SyncFailedError, TransportError, TimeoutError, AbortError, InvalidResponseError]) {
+  brand(errorClass);
 }
