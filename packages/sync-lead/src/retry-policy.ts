@@ -25,7 +25,7 @@ export interface RetryOptions {
 export type ResolvedRetryOptions = Required<RetryOptions>;
 
 /** Default retry options. */
-export const DEFAULT_RETRY_OPTIONS: Readonly<Omit<ResolvedRetryOptions, 'shouldRetry'>> = Object.freeze({
+export const DEFAULT_RETRY_OPTIONS: Readonly<Required<Omit<RetryOptions, 'shouldRetry'>>> = Object.freeze({
   maxAttempts: 4,
   initialDelayMs: 500,
   maxDelayMs: 20_000,
