@@ -102,6 +102,8 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
       syncMultipleLeads: syncMultipleLeadsHandler(context),
       getLead: getLeadHandler(context),
     },
+    // Marketo identifies the caller before it counts the call against the caller's limits; an injected
+    // Marketo fault comes last, so it looks like what a healthy, authenticated, admitted call can get.
     (operation, headers, { receivedAt, injectedCode }) => {
       stats.call(operation);
       verifyAuthentication(

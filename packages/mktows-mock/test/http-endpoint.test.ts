@@ -145,6 +145,31 @@ describe('startMockServer options', () => {
     expect(JSON.stringify(error) + String(error) + (error as Error).stack).not.toContain('secret-value-xyz');
   });
 
+  it('reset() empties the store and the counters, and Ids start again at firstLeadId', async () => {
+    const numbered = await startTestServer({ firstLeadId: 1000 });
+    try {
+      const first = await postSoap(numbered.url, 'syncLead', syncLeadXml());
+      expect(textOf(parseXml(first.text), 'leadId')).toBe('1000');
+      numbered.reset();
+      expect(numbered.leads()).toEqual([]);
+      expect(numbered.stats()).toEqual({
+        requests: 0,
+        calls: {},
+        faults: {},
+        injected: { latency: 0, http503: 0, reset: 0, resetAfterCommit: 0, malformed: 0, marketo: {} },
+        peakInFlight: 0,
+      });
+      const again = await postSoap(numbered.url, 'syncLead', syncLeadXml());
+      expect(textOf(parseXml(again.text), 'leadId')).toBe('1000');
+    } finally {
+      await numbered.close();
+    }
+  });
+
+  it('rejects when the port is taken', async () => {
+    await expect(startTestServer({ port: server.port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+  });
+
   it('serves on a custom path, and close() frees the port even with keep-alive connections open', async () => {
     const custom = await startTestServer({ path: '/mktows/' });
     expect(custom.url.endsWith('/mktows')).toBe(true);
