@@ -1,13 +1,7 @@
-// createSyncLeadClient: validation, then the retry/limit layer, then one signed SOAP attempt at a time.
-import {
-  createAuthenticationHeader,
-  createContextHeader,
-  createCredentials,
-  type MktowsContextHeaderInfo,
-} from '@org/mktows-auth';
-import type { ParamsSyncLead, SuccessSyncLead } from '@org/mktows-types';
-import { raceWithSignal, throwIfAborted } from './abort.js';
-import { createCallLimiter } from './call-limits.js';
+// createSyncLeadClient: validates the options once, then each syncLead validates its input and goes
+// through the client's mktows session (limits, retries, signing, tracing, error mapping).
+import { createContextHeader, createCredentials, type MktowsContextHeaderInfo } from '@org/mktows-auth';
+import type { SuccessSyncLead } from '@org/mktows-types';
 import {
   type CallOptions,
   DEFAULT_TIMEOUT_MS,
@@ -16,21 +10,13 @@ import {
   validateCallOptions,
 } from './client-options.js';
 import { checkEndpoint } from './endpoint.js';
-import { AbortError, MarketoError, SyncLeadError, TimeoutError, ValidationError } from './errors.js';
-import { createClientAgent } from './http-agent.js';
-import { mapSoapError } from './map-soap-error.js';
-import { createMktowsTransport, type ExchangeInfo } from './mktows-transport.js';
+import { ValidationError } from './errors.js';
+import { createMktowsSession } from './mktows-session.js';
 import { createRedactor } from './redact.js';
-import { createCallRunner } from './resilient-call.js';
 import { resolveRetryOptions } from './retry-policy.js';
-import { createServerClock } from './server-clock.js';
 import { type SyncLeadInput, validateSyncLeadInput } from './sync-lead-input.js';
 import { toParamsSyncLead } from './sync-lead-params.js';
 import { type SyncLeadResult, toSyncLeadResult } from './sync-lead-result.js';
-import { emitTrace, type TraceListener } from './trace.js';
-
-/** Marketo's code for a stale timestamp, answered by re-signing with a corrected clock. */
-const REQUEST_EXPIRED = 20016;
 
 /** A client for one Marketo instance and user. */
 export interface SyncLeadClient {
@@ -85,104 +71,32 @@ function requireOptionalFunction(field: string, value: unknown): void {
  */
 export function createSyncLeadClient(options: SyncLeadClientOptions): SyncLeadClient {
   requireObject(options);
-  const endpoint = checkEndpoint(options.endpoint, options.allowInsecureHttp === true);
-  const credentials = createCredentials({ userId: options.userId, secretKey: options.secretKey });
-  const contextHeader = options.workspace === undefined ? undefined : contextHeaderFor(options.workspace);
-  const timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : requireTimeoutMs('timeoutMs', options.timeoutMs);
   requireOptionalFunction('onTrace', options.onTrace);
   requireOptionalFunction('now', options.now);
-  const onTrace: TraceListener | undefined = options.onTrace;
-  const now = options.now ?? ((): Date => new Date());
-  const retry = resolveRetryOptions(options.retry);
-  const limiter = createCallLimiter(options);
-  const runner = createCallRunner(limiter, retry);
-  const redact = createRedactor([options.secretKey]);
-  const clock = createServerClock();
-  const agent = createClientAgent(endpoint, limiter.concurrency);
-  let closed = false;
-
-  const transport = createMktowsTransport({
-    endpoint: endpoint.href,
-    agent,
-    headers: ({ operation }) => ({
-      AuthenticationHeader: createAuthenticationHeader({ credentials, now, clockOffsetMs: clock.offsetMs }),
-      ...(contextHeader && operation === 'syncLead' ? { MktowsContextHeader: contextHeader } : {}),
-    }),
-    onRequest: (exchange: ExchangeInfo, xml: string) =>
-      emitTrace(onTrace, { type: 'request', ...exchange, endpoint: endpoint.href, xml: redact(xml) }),
-    onResponse: (exchange: ExchangeInfo, body: string, httpStatus: number | undefined, durationMs: number) =>
-      emitTrace(onTrace, { type: 'response', ...exchange, httpStatus, durationMs, xml: redact(body) }),
+  const session = createMktowsSession({
+    endpoint: checkEndpoint(options.endpoint, options.allowInsecureHttp === true),
+    credentials: createCredentials({ userId: options.userId, secretKey: options.secretKey }),
+    contextHeader: options.workspace === undefined ? undefined : contextHeaderFor(options.workspace),
+    timeoutMs: options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : requireTimeoutMs('timeoutMs', options.timeoutMs),
+    retry: resolveRetryOptions(options.retry),
+    limits: { rateLimit: options.rateLimit, concurrency: options.concurrency },
+    onTrace: options.onTrace,
+    now: options.now ?? ((): Date => new Date()),
+    redact: createRedactor([options.secretKey]),
   });
-
-  async function attemptSyncLead(params: ParamsSyncLead, attempt: number, call: CallOptions): Promise<SyncLeadResult> {
-    throwIfAborted(call.signal);
-    const attemptTimeoutMs = call.timeoutMs ?? timeoutMs;
-    const controller = new AbortController();
-    const abortWithCaller = (): void => controller.abort(call.signal?.reason);
-    call.signal?.addEventListener('abort', abortWithCaller, { once: true });
-    const timer = setTimeout(() => controller.abort(new TimeoutError(attemptTimeoutMs)), attemptTimeoutMs);
-    const stoppedBy = (): Error =>
-      call.signal?.aborted ? new AbortError(call.signal.reason) : new TimeoutError(attemptTimeoutMs);
-    try {
-      const reply = await raceWithSignal(
-        transport.call<SuccessSyncLead>('syncLead', params, { signal: controller.signal, attempt }),
-        controller.signal,
-        stoppedBy,
-      );
-      return toSyncLeadResult(reply.body, reply.httpStatus);
-    } catch (raw) {
-      if (controller.signal.aborted) throw stoppedBy();
-      if (raw instanceof SyncLeadError) throw raw;
-      const error = mapSoapError(raw, { redact });
-      if (error instanceof MarketoError && error.code === REQUEST_EXPIRED && error.serverDate) {
-        clock.observe(error.serverDate, now());
-      }
-      throw error;
-    } finally {
-      clearTimeout(timer);
-      call.signal?.removeEventListener('abort', abortWithCaller);
-    }
-  }
-
-  /**
-   * After 20016 the retry must carry a new timestamp and so a new signature. Timestamps have whole
-   * seconds, so a retry within the same second would repeat the refused signature: wait for the
-   * next second of the (corrected) signing clock.
-   */
-  function untilFreshTimestamp(error: unknown): number {
-    if (!(error instanceof MarketoError) || error.code !== REQUEST_EXPIRED) return 0;
-    return 1000 - ((now().getTime() + clock.offsetMs) % 1000);
-  }
+  let closed = false;
 
   return {
     async syncLead(input: SyncLeadInput, callOptions?: CallOptions): Promise<SyncLeadResult> {
       if (closed) throw new ValidationError('client', 'must not be used after close()');
       const call = validateCallOptions(callOptions);
-      throwIfAborted(call.signal);
       const params = toParamsSyncLead(validateSyncLeadInput(input));
-      return runner.run((attempt) => attemptSyncLead(params, attempt, call), {
-        signal: call.signal,
-        onRetry: (error, attempt) => emitTrace(onTrace, retryEvent('syncLead', error, attempt)),
-        minimumRetryDelayMs: untilFreshTimestamp,
-      });
+      return session.call<SuccessSyncLead, SyncLeadResult>('syncLead', params, toSyncLeadResult, call);
     },
     close(): void {
       if (closed) return;
       closed = true;
-      void limiter.stop();
-      transport.close();
-      agent.destroy();
+      session.close();
     },
-  };
-}
-
-function retryEvent(operation: string, error: unknown, attempt: number) {
-  return {
-    type: 'retry' as const,
-    operation,
-    attempt,
-    errorName: error instanceof Error ? error.name : typeof error,
-    message: error instanceof Error ? error.message : String(error),
-    code: error instanceof MarketoError ? error.code : undefined,
   };
 }

@@ -1,0 +1,139 @@
+// One client's signed mktows calls: every call goes through the retry/limit layer, every attempt is
+// freshly signed (clock corrected after a 20016), bounded by its timeout and the caller's signal,
+// traced with secrets redacted, and its failure mapped to this package's errors. syncLead uses it;
+// bulk operations use the same session so that they share the client's limits.
+import { createAuthenticationHeader, type Credentials, type MktowsContextHeaderInfo } from '@org/mktows-auth';
+import type { OperationName } from '@org/mktows-types';
+import { raceWithSignal, throwIfAborted } from './abort.js';
+import { type CallLimitOptions, createCallLimiter } from './call-limits.js';
+import type { CallOptions } from './client-options.js';
+import { AbortError, MarketoError, SyncLeadError, TimeoutError } from './errors.js';
+import { createClientAgent } from './http-agent.js';
+import { mapSoapError } from './map-soap-error.js';
+import { createMktowsTransport } from './mktows-transport.js';
+import { createCallRunner } from './resilient-call.js';
+import type { ResolvedRetryOptions } from './retry-policy.js';
+import { createServerClock } from './server-clock.js';
+import { emitTrace, type TraceListener, type TraceRetryEvent } from './trace.js';
+
+/** Marketo's code for a stale timestamp, answered by re-signing with a corrected clock. */
+const REQUEST_EXPIRED = 20016;
+
+/** Validated settings of a session. */
+export interface MktowsSessionOptions {
+  endpoint: URL;
+  credentials: Credentials;
+  contextHeader: MktowsContextHeaderInfo | undefined;
+  timeoutMs: number;
+  retry: ResolvedRetryOptions;
+  limits: CallLimitOptions;
+  onTrace: TraceListener | undefined;
+  now: () => Date;
+  redact: (text: string) => string;
+}
+
+/** Turns a successful response body into the caller's result, or throws a {@link SyncLeadError}. */
+export type ResponseReader<TBody, TResult> = (body: TBody, httpStatus: number | undefined) => TResult;
+
+/** The signed, limited, retried mktows calls of one client. */
+export interface MktowsSession {
+  /** Calls `operation` with `params` until it succeeds or fails for good; `read` interprets each response. */
+  call<TBody, TResult>(operation: OperationName, params: unknown, read: ResponseReader<TBody, TResult>, options: CallOptions): Promise<TResult>;
+  /** Releases connections and timers. */
+  close(): void;
+}
+
+function retryEvent(operation: string, error: unknown, attempt: number): TraceRetryEvent {
+  return {
+    type: 'retry',
+    operation,
+    attempt,
+    errorName: error instanceof Error ? error.name : typeof error,
+    message: error instanceof Error ? error.message : String(error),
+    code: error instanceof MarketoError ? error.code : undefined,
+  };
+}
+
+/** Creates the session of one client (no I/O until the first call). */
+export function createMktowsSession(options: MktowsSessionOptions): MktowsSession {
+  const { credentials, contextHeader, now, onTrace, redact } = options;
+  const limiter = createCallLimiter(options.limits);
+  const runner = createCallRunner(limiter, options.retry);
+  const clock = createServerClock();
+  const agent = createClientAgent(options.endpoint, limiter.concurrency);
+  const endpoint = options.endpoint.href;
+  const transport = createMktowsTransport({
+    endpoint,
+    agent,
+    // Called by soap for each request, synchronously: a fresh timestamp and signature every time.
+    // The typed client sends only the headers an operation declares (the context header: syncLead).
+    headers: () => ({
+      AuthenticationHeader: createAuthenticationHeader({ credentials, now, clockOffsetMs: clock.offsetMs }),
+      ...(contextHeader ? { MktowsContextHeader: contextHeader } : {}),
+    }),
+    onRequest: (exchange, xml) => emitTrace(onTrace, { type: 'request', ...exchange, endpoint, xml: redact(xml) }),
+    onResponse: (exchange, body, httpStatus, durationMs) =>
+      emitTrace(onTrace, { type: 'response', ...exchange, httpStatus, durationMs, xml: redact(body) }),
+  });
+
+  async function attemptCall<TBody, TResult>(
+    operation: OperationName,
+    params: unknown,
+    read: ResponseReader<TBody, TResult>,
+    attempt: number,
+    call: CallOptions,
+  ): Promise<TResult> {
+    throwIfAborted(call.signal);
+    const timeoutMs = call.timeoutMs ?? options.timeoutMs;
+    const controller = new AbortController();
+    const abortWithCaller = (): void => controller.abort(call.signal?.reason);
+    call.signal?.addEventListener('abort', abortWithCaller, { once: true });
+    const timer = setTimeout(() => controller.abort(new TimeoutError(timeoutMs)), timeoutMs);
+    const stoppedBy = (): Error => (call.signal?.aborted ? new AbortError(call.signal.reason) : new TimeoutError(timeoutMs));
+    try {
+      const reply = await raceWithSignal(
+        transport.call<TBody>(operation, params, { signal: controller.signal, attempt }),
+        controller.signal,
+        stoppedBy,
+      );
+      return read(reply.body, reply.httpStatus);
+    } catch (raw) {
+      if (controller.signal.aborted) throw stoppedBy();
+      if (raw instanceof SyncLeadError) throw raw;
+      const error = mapSoapError(raw, { redact });
+      if (error instanceof MarketoError && error.code === REQUEST_EXPIRED && error.serverDate) {
+        clock.observe(error.serverDate, now());
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      call.signal?.removeEventListener('abort', abortWithCaller);
+    }
+  }
+
+  /**
+   * After 20016 the retry must carry a new timestamp and so a new signature. Timestamps have whole
+   * seconds, so a retry within the same second would repeat the refused signature: wait for the
+   * next second of the (corrected) signing clock.
+   */
+  function untilFreshTimestamp(error: unknown): number {
+    if (!(error instanceof MarketoError) || error.code !== REQUEST_EXPIRED) return 0;
+    return 1000 - ((now().getTime() + clock.offsetMs) % 1000);
+  }
+
+  return {
+    call(operation, params, read, call) {
+      throwIfAborted(call.signal);
+      return runner.run((attempt) => attemptCall(operation, params, read, attempt, call), {
+        signal: call.signal,
+        onRetry: (error, attempt) => emitTrace(onTrace, retryEvent(operation, error, attempt)),
+        minimumRetryDelayMs: untilFreshTimestamp,
+      });
+    },
+    close() {
+      void limiter.stop();
+      transport.close();
+      agent.destroy();
+    },
+  };
+}
