@@ -1,18 +1,32 @@
 // The Nx wiring of @org/mktows-types: a WSDL or generator change marks it (and
 // what depends on it) affected, and a repeated build is served from the cache.
 import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from './support/paths.js';
 
 const nx = path.join(repoRoot, 'node_modules/.bin/nx');
 
-function runNx(args: string[]): string {
+function runNx(args: string[], cwd = repoRoot, env: Record<string, string> = {}): string {
   return execFileSync(nx, args, {
-    cwd: repoRoot,
+    cwd,
     encoding: 'utf8',
-    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: '0' },
+    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: '0', ...env },
   });
+}
+
+/**
+ * A copy of the workspace sources (sharing node_modules and the Nx cache), so the builds
+ * below never rewrite the dist/ folders other tests of this run are reading.
+ */
+function copyWorkspace(): string {
+  const copy = mkdtempSync(path.join(tmpdir(), 'mktows-nx-'));
+  const skipped = new Set(['node_modules', 'dist', '.nx', '.git', 'coverage', 'docs']);
+  cpSync(repoRoot, copy, { recursive: true, filter: (source) => !skipped.has(path.basename(source)) });
+  symlinkSync(path.join(repoRoot, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
+  return copy;
 }
 
 const affectedBy = (file: string) => runNx(['show', 'projects', '--affected', `--files=${file}`]).trim().split('\n').sort();
@@ -30,8 +44,15 @@ describe('Nx', () => {
   });
 
   it('serves a second `nx run-many -t build` entirely from the cache', () => {
-    runNx(['run-many', '-t', 'build', '--output-style=static']);
-    const second = runNx(['run-many', '-t', 'build', '--output-style=static']);
+    const copy = copyWorkspace();
+    const cache = { NX_CACHE_DIRECTORY: path.join(repoRoot, '.nx/cache') };
+    let second: string;
+    try {
+      runNx(['run-many', '-t', 'build', '--output-style=static'], copy, cache);
+      second = runNx(['run-many', '-t', 'build', '--output-style=static'], copy, cache);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
     // Nx 24 prints `Cache: 5/5 hit (100%)` (older versions: "read the output from the cache ... for 5 out of 5 tasks")
     const summary = /Cache:\s+(\d+)\/(\d+) hit|for (\d+) out of (\d+) tasks/.exec(second);
     expect(summary, second.slice(-2000)).not.toBeNull();
