@@ -4,7 +4,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type * as SyncLead from '../src/index.js';
-import { repoRoot } from './support/paths.js';
+import { readDocFixture, repoRoot } from './support/paths.js';
+import { startRawServer } from './support/raw-server.js';
 
 type ErrorsModule = typeof SyncLead;
 
@@ -42,5 +43,19 @@ describe('errors across the ESM and CJS builds', () => {
     const plain = new esm.MarketoError({ code: 20014, faultString: '', faultCode: '', retryable: false });
     expect(new AppError({ code: 20014, faultString: '', faultCode: '', retryable: false })).toBeInstanceOf(AppError);
     expect(plain).not.toBeInstanceOf(AppError);
+  });
+});
+
+describe('both builds work end to end', () => {
+  it.each(['esm', 'cjs'] as const)('the %s build syncs a lead over HTTP', async (build) => {
+    const server = await startRawServer(() => ({ body: readDocFixture('synclead.response.xml') }));
+    const module = (await loadBoth())[build];
+    const client = module.createSyncLeadClient({ endpoint: server.url, userId: 'u', secretKey: 'k', rateLimit: false });
+    try {
+      await expect(client.syncLead({ email: 'both@example.com' })).resolves.toEqual({ leadId: 1089965, status: 'UPDATED' });
+    } finally {
+      client.close();
+      await server.close();
+    }
   });
 });
