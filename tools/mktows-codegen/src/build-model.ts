@@ -14,7 +14,7 @@ import type {
   SimpleTypeModel,
   TypeRef,
 } from './model.js';
-import { toTypeName } from './naming.js';
+import { RESERVED_NAMES, toTypeName } from './naming.js';
 import type { SoapBindingMethod, SoapDefinitions, SoapNode, SoapSchema } from './soap-definitions.js';
 import { XSD_NAMESPACE, isXsdBuiltin } from './xsd-builtins.js';
 
@@ -242,6 +242,7 @@ class ModelBuilder {
 
   private claimName(schemaName: string): void {
     const tsName = toTypeName(schemaName);
+    if (RESERVED_NAMES.has(tsName)) this.fail(`type "${schemaName}" would be named ${tsName}, a name the generator reserves`);
     const holder = this.tsNames.get(tsName);
     if (holder !== undefined && holder !== schemaName) {
       this.fail(`types "${holder}" and "${schemaName}" would both be named ${tsName} in TypeScript`);

@@ -33,3 +33,22 @@ export function toPropertyKey(elementName: string): string {
 export function isIdentifier(name: string): boolean {
   return IDENTIFIER.test(name);
 }
+
+/** Names the generator itself exports next to the schema's types; a schema type may not take one. */
+export const RESERVED_NAMES: ReadonlySet<string> = new Set([
+  'W3CDateTime',
+  'OperationHeaderDescriptor',
+  'OperationDescriptor',
+  'MktowsCallOptions',
+  'OperationName',
+  'SoapHeaders',
+  'SoapHeaderName',
+  'OperationParams',
+  'OperationResults',
+  'OperationHeaders',
+  'MktowsClient',
+  'FieldMetadata',
+  'ComplexTypeMetadata',
+  'SimpleTypeMetadata',
+  'SchemaMetadata',
+]);

@@ -120,6 +120,11 @@ describe('emitted code for schema constructs', () => {
     expect(run.files).toEqual({});
   });
 
+  it('rejects a schema type that would take a name the generator reserves', async () => {
+    const run = await generate(wsdl(SCHEMA.replace('name="Code"', 'name="MktowsClient"').replace('type="t:Code"', 'type="t:MktowsClient"')));
+    expect(run.stderr).toEqual(['mktows-codegen: wsdl/mktows.wsdl: type "MktowsClient" would be named MktowsClient, a name the generator reserves']);
+  });
+
   it('rejects an unknown XML Schema type', async () => {
     const run = await generate(wsdl(SCHEMA.replace('type="xs:double"', 'type="xs:doubble"')));
     expect(run.stderr).toEqual(['mktows-codegen: wsdl/mktows.wsdl: unknown XML Schema type "xs:doubble" (element "radius" in complexType "Circle")']);
