@@ -122,8 +122,11 @@ export function createMktowsSession(options: MktowsSessionOptions): MktowsSessio
   }
 
   return {
-    call(operation, params, read, call) {
+    async call(operation, params, read, call) {
       throwIfAborted(call.signal);
+      // The first call of a process parses the WSDL: done before the limiter lets the call start, so
+      // the limiter's spacing of call starts stays the spacing of the requests on the wire.
+      await transport.ready();
       return runner.run((attempt) => attemptCall(operation, params, read, attempt, call), {
         signal: call.signal,
         onRetry: (error, attempt) => emitTrace(onTrace, retryEvent(operation, error, attempt)),

@@ -42,6 +42,8 @@ export interface TransportReply<T> {
 
 /** Sends mktows calls for one client. */
 export interface MktowsTransport {
+  /** Creates the typed client (parsing the WSDL on the process's first use); later calls resolve at once. */
+  ready(): Promise<void>;
   /** Sends one attempt of `operation`; rejects with soap's raw rejection. */
   call<T>(operation: OperationName, params: unknown, attempt: TransportAttempt): Promise<TransportReply<T>>;
   /** Forgets the typed client (its agent is closed by the owner). */
@@ -91,6 +93,9 @@ export function createMktowsTransport(options: MktowsTransportOptions): MktowsTr
   }
 
   return {
+    async ready(): Promise<void> {
+      await connect();
+    },
     async call<T>(operation: OperationName, params: unknown, attempt: TransportAttempt): Promise<TransportReply<T>> {
       const typed = await connect();
       const exchangeId = randomUUID();

@@ -47,12 +47,11 @@ describe('client-wide limits', () => {
   });
 
   it('rateLimit: a burst of calls stays within the server\'s sliding window (no 20023, no retry needed)', async () => {
-    const rateLimit = { calls: 2, windowMs: 600 };
+    const rateLimit = { calls: 10, windowMs: 2_000 };
     const mock = await startMock({ rateLimit });
     try {
       const client = mock.client({ rateLimit, retry: false });
-      await client.syncLead({ email: 'warm-up@example.com' });
-      const results = await Promise.all(Array.from({ length: 4 }, (_, index) => client.syncLead({ email: `r${index}@example.com` })));
+      const results = await Promise.all(Array.from({ length: 13 }, (_, index) => client.syncLead({ email: `r${index}@example.com` })));
       expect(results.every((result) => result.status === 'CREATED')).toBe(true);
       expect(mock.server.stats().faults[20023]).toBeUndefined();
     } finally {
@@ -61,11 +60,11 @@ describe('client-wide limits', () => {
   });
 
   it('without the client limit the same burst is refused by the server (the test can fail)', async () => {
-    const rateLimit = { calls: 2, windowMs: 600 };
+    const rateLimit = { calls: 10, windowMs: 2_000 };
     const mock = await startMock({ rateLimit });
     try {
       const client = mock.client({ rateLimit: false, retry: false });
-      const settled = await Promise.allSettled(Array.from({ length: 4 }, (_, index) => client.syncLead({ email: `u${index}@example.com` })));
+      const settled = await Promise.allSettled(Array.from({ length: 13 }, (_, index) => client.syncLead({ email: `u${index}@example.com` })));
       expect(settled.some((outcome) => outcome.status === 'rejected')).toBe(true);
       expect(mock.server.stats().faults[20023]).toBeGreaterThan(0);
     } finally {
