@@ -33,3 +33,35 @@ export function raceWithSignal<T>(promise: Promise<T>, signal: AbortSignal | und
     );
   });
 }
+
+/** A signal that fires when any of its sources fires, and a way to detach it from them. */
+export interface LinkedSignal {
+  signal: AbortSignal;
+  /** Removes the listeners from the sources (call when the work is done). */
+  dispose(): void;
+}
+
+/**
+ * Links `sources` into one signal. Written out rather than `AbortSignal.any`, whose dependent signals
+ * were retained in some Node 20 releases: a long bulk run makes one per call.
+ */
+export function linkSignals(sources: ReadonlyArray<AbortSignal | undefined>): LinkedSignal {
+  const controller = new AbortController();
+  const present = sources.filter((source): source is AbortSignal => source !== undefined);
+  const already = present.find((source) => source.aborted);
+  if (already) {
+    controller.abort(already.reason);
+    return { signal: controller.signal, dispose: () => undefined };
+  }
+  const listeners = present.map((source) => {
+    const listener = (): void => controller.abort(source.reason);
+    source.addEventListener('abort', listener, { once: true });
+    return [source, listener] as const;
+  });
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      for (const [source, listener] of listeners) source.removeEventListener('abort', listener);
+    },
+  };
+}

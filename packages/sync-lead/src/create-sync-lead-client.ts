@@ -28,10 +28,10 @@ export interface SyncLeadClient {
    * @throws {@link SyncFailedError} when Marketo reports the sync as FAILED
    * @throws {@link TransportError} / {@link TimeoutError} for HTTP and socket failures (cause kept)
    * @throws {@link InvalidResponseError} for an empty or unusable response
-   * @throws {@link AbortError} when `options.signal` fires
+   * @throws {@link AbortError} when `options.signal` fires or the client is closed
    */
   syncLead(input: SyncLeadInput, options?: CallOptions): Promise<SyncLeadResult>;
-  /** Releases the client's connections and timers; calls after it fail. */
+  /** Releases the client's connections and timers; pending calls end with an `AbortError`, later calls fail. */
   close(): void;
 }
 

@@ -4,7 +4,7 @@
 // bulk operations use the same session so that they share the client's limits.
 import { createAuthenticationHeader, type Credentials, type MktowsContextHeaderInfo } from '@org/mktows-auth';
 import type { OperationName } from '@org/mktows-types';
-import { raceWithSignal, throwIfAborted } from './abort.js';
+import { linkSignals, raceWithSignal, throwIfAborted } from './abort.js';
 import { type CallLimitOptions, createCallLimiter } from './call-limits.js';
 import type { CallOptions } from './client-options.js';
 import { AbortError, MarketoError, SyncLeadError, TimeoutError } from './errors.js';
@@ -62,6 +62,8 @@ export function createMktowsSession(options: MktowsSessionOptions): MktowsSessio
   const clock = createServerClock();
   const agent = createClientAgent(options.endpoint, limiter.concurrency);
   const endpoint = options.endpoint.href;
+  // Aborted by close(): calls still queued, in flight or backing off end with an AbortError at once.
+  const closing = new AbortController();
   const transport = createMktowsTransport({
     endpoint,
     agent,
@@ -122,18 +124,25 @@ export function createMktowsSession(options: MktowsSessionOptions): MktowsSessio
   }
 
   return {
-    async call(operation, params, read, call) {
-      throwIfAborted(call.signal);
-      // The first call of a process parses the WSDL: done before the limiter lets the call start, so
-      // the limiter's spacing of call starts stays the spacing of the requests on the wire.
-      await transport.ready();
-      return runner.run((attempt) => attemptCall(operation, params, read, attempt, call), {
-        signal: call.signal,
-        onRetry: (error, attempt) => emitTrace(onTrace, retryEvent(operation, error, attempt)),
-        minimumRetryDelayMs: untilFreshTimestamp,
-      });
+    async call(operation, params, read, callOptions) {
+      const linked = linkSignals([callOptions.signal, closing.signal]);
+      const call = { ...callOptions, signal: linked.signal };
+      try {
+        throwIfAborted(call.signal);
+        // The first call of a process parses the WSDL: done before the limiter lets the call start, so
+        // the limiter's spacing of call starts stays the spacing of the requests on the wire.
+        await transport.ready();
+        return await runner.run((attempt) => attemptCall(operation, params, read, attempt, call), {
+          signal: call.signal,
+          onRetry: (error, attempt) => emitTrace(onTrace, retryEvent(operation, error, attempt)),
+          minimumRetryDelayMs: untilFreshTimestamp,
+        });
+      } finally {
+        linked.dispose();
+      }
     },
     close() {
+      closing.abort(new Error('The client was closed'));
       void limiter.stop();
       transport.close();
       agent.destroy();

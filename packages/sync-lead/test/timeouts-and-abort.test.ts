@@ -88,4 +88,18 @@ describe('AbortSignal', () => {
     await expect(queued).rejects.toBeInstanceOf(AbortError);
     expect(server?.requests).toHaveLength(1);
   });
+
+  it('close() ends calls in flight and queued with an AbortError', async () => {
+    const syncLead = await scripted([{ hang: true }], { rateLimit: { calls: 1, windowMs: 60_000 } });
+    const inFlight = syncLead.syncLead(lead);
+    const queued = syncLead.syncLead({ email: 'queued@example.com' });
+    await server?.waitForRequests(1);
+    syncLead.close();
+    for (const call of [inFlight, queued]) {
+      const error = await call.catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AbortError);
+      expect(((error as Error).cause as Error).message).toBe('The client was closed');
+    }
+    expect(server?.requests).toHaveLength(1);
+  });
 });

@@ -2,7 +2,7 @@
 // process.exit, so tests can run it in-process; the bin turns the returned status into the exit code.
 import { CommanderError } from 'commander';
 import { createSyncLeadClientFromEnv } from '../create-sync-lead-client-from-env.js';
-import { SyncLeadError, ValidationError } from '../errors.js';
+import { ValidationError } from '../errors.js';
 import type { SyncLeadInput } from '../sync-lead-input.js';
 import { formatTraceEvent } from '../trace.js';
 import { type CliOptions, createCliProgram } from './cli-program.js';
@@ -69,9 +69,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const failure = describeFailure(error);
     io.stderr.write(`sync-lead: ${failure.line}\n`);
     if (json) io.stdout.write(`${JSON.stringify({ error: failure.json })}\n`);
-    if (error instanceof ValidationError) return EXIT_USAGE;
-    if (error instanceof SyncLeadError) return EXIT_FAILED;
-    return EXIT_FAILED;
+    return error instanceof ValidationError ? EXIT_USAGE : EXIT_FAILED;
   } finally {
     client?.close();
   }
