@@ -1,13 +1,14 @@
 // The ergonomic input of syncLead and its validation. Every rule runs before any network call and
 // fails with a ValidationError naming the field and the rule.
+import { FOREIGN_SYS_TYPE_VALUES, type ForeignSysType as SchemaForeignSysType } from '@org/mktows-types';
 import { ValidationError } from './errors.js';
 import { findCharXmlCannotCarry } from './xml-text.js';
 
-/** Foreign system types Marketo accepts with `foreignSysPersonId`. */
-export const FOREIGN_SYS_TYPES = ['CUSTOM', 'SFDC', 'NETSUITE'] as const;
+/** The foreign system of `foreignSysPersonId`: `CUSTOM`, `SFDC` or `NETSUITE`. */
+export type ForeignSysType = SchemaForeignSysType;
 
-/** One of {@link FOREIGN_SYS_TYPES}. */
-export type ForeignSysType = (typeof FOREIGN_SYS_TYPES)[number];
+/** Foreign system types Marketo accepts with `foreignSysPersonId` (the WSDL's `ForeignSysType` values). */
+export const FOREIGN_SYS_TYPES: readonly ForeignSysType[] = FOREIGN_SYS_TYPE_VALUES;
 
 /**
  * A lead attribute value. Strings go out as they are, numbers and booleans as their text, a Date as a
