@@ -1,6 +1,7 @@
-// The `mktows-codegen` command line: generate, check (and diff, reserved).
+// The `mktows-codegen` command line: generate (optionally with a changeset), check, diff.
 import { relative, resolve, sep } from 'node:path';
 import { Command, CommanderError } from 'commander';
+import { DIFF_INPUT_ERROR, runDiffCommand, type DiffCommandOptions } from './diff/diff-command.js';
 import { CodegenError } from './errors.js';
 import { renderGeneratedFiles } from './generate.js';
 import { findStaleFiles, writeGeneratedFolder } from './output-dir.js';
@@ -57,13 +58,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
 
   program
     .command('diff')
-    .description('API changes between two WSDLs and the semver bump they need (not implemented yet)')
-    .argument('[old]')
-    .argument('[new]')
-    .allowUnknownOption()
-    .action(() => {
-      io.stderr('mktows-codegen: diff is not implemented yet');
-      exitCode = 2;
+    .description('API changes between two WSDLs and the semver bump they need (exit 0; 2 on unreadable input)')
+    .argument('<old>', 'the WSDL before the change')
+    .argument('<new>', 'the WSDL after the change')
+    .option('--json', 'print exactly { "bump": ..., "changes": [...] }')
+    .exitOverride(usageErrorExitCode(DIFF_INPUT_ERROR))
+    .action(async (oldPath: string, newPath: string, options: DiffCommandOptions) => {
+      exitCode = await runDiffCommand(oldPath, newPath, options, io);
     });
 
   try {
@@ -80,6 +81,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     if (process.env.MKTOWS_CODEGEN_DEBUG && error instanceof Error && error.stack) io.stderr(error.stack);
     return 1;
   }
+}
+
+/** Makes a command's usage errors (missing argument, unknown option) exit with `code`; help still exits 0. */
+function usageErrorExitCode(code: number): (error: CommanderError) => never {
+  return (error) => {
+    throw error.exitCode === 0 ? error : new CommanderError(code, error.code, error.message);
+  };
 }
 
 interface ResolvedPaths {

@@ -6,3 +6,5 @@ export { findStaleFiles, writeGeneratedFolder, type StaleFile, type StaleReason 
 export type * from './model.js';
 export { PRETTIER_OPTIONS } from './format.js';
 export { builtinMappingTable } from './xsd-builtins.js';
+export * from './wsdl-canonical.js';
+export * from './diff/index.js';

@@ -1,0 +1,322 @@
+// The catalogue of WSDL changes: each one made through the DOM on wsdl/mktows.wsdl, diffed against the
+// untouched file, and asserted as exactly the change list (kind, path, bump) and overall bump the policy
+// in src/diff/policy.ts (and the README) promises.
+import { describe, expect, it } from 'vitest';
+import { diffWsdl, type Bump, type ChangeKind } from '../src/diff/index.js';
+import { editProjectWsdl, projectWsdlText, type WsdlEditor } from './diff-wsdl-edits.js';
+
+interface Expected {
+  readonly bump: Bump;
+  readonly changes: [kind: ChangeKind, path: string, bump: Bump][];
+}
+
+interface CatalogueEntry {
+  readonly name: string;
+  readonly edit: (wsdl: WsdlEditor) => void;
+  readonly expected: Expected;
+}
+
+function diffAfter(edit: (wsdl: WsdlEditor) => void) {
+  return diffWsdl(
+    { text: projectWsdlText, source: 'before.wsdl' },
+    { text: editProjectWsdl(edit), source: 'after.wsdl' },
+  );
+}
+
+const MKT = 'http://www.marketo.com/mktows/';
+
+const catalogue: CatalogueEntry[] = [
+  {
+    name: 'removed operation',
+    edit: (wsdl) => {
+      wsdl.remove(wsdl.operation('getLead', 'portType'));
+      wsdl.remove(wsdl.operation('getLead', 'binding'));
+    },
+    expected: { bump: 'major', changes: [['operation-removed', 'operations.getLead', 'major']] },
+  },
+  {
+    name: 'added operation',
+    edit: (wsdl) => {
+      wsdl.duplicate(wsdl.operation('getLead', 'portType')).setAttribute('name', 'getLeadAgain');
+      const bound = wsdl.duplicate(wsdl.operation('getLead', 'binding'));
+      bound.setAttribute('name', 'getLeadAgain');
+      wsdl.soapOperation('getLeadAgain').setAttribute('soapAction', `${MKT}getLeadAgain`);
+    },
+    expected: { bump: 'minor', changes: [['operation-added', 'operations.getLeadAgain', 'minor']] },
+  },
+  {
+    name: 'removed type',
+    edit: (wsdl) => wsdl.remove(wsdl.type('ArrayOfBase64Binary')),
+    expected: { bump: 'major', changes: [['type-removed', 'types.ArrayOfBase64Binary', 'major']] },
+  },
+  {
+    name: 'removed element from a type',
+    edit: (wsdl) => wsdl.remove(wsdl.property('ParamsSyncLead', 'marketoCookie')),
+    expected: { bump: 'major', changes: [['property-removed', 'types.ParamsSyncLead.marketoCookie', 'major']] },
+  },
+  {
+    name: 'changed element type',
+    edit: (wsdl) => wsdl.property('ResultSyncLead', 'leadId').setAttribute('type', 'xsd:string'),
+    expected: { bump: 'major', changes: [['property-type-changed', 'types.ResultSyncLead.leadId', 'major']] },
+  },
+  {
+    name: 'minOccurs 0 -> 1 in a request type',
+    edit: (wsdl) => wsdl.property('ParamsSyncLead', 'marketoCookie').setAttribute('minOccurs', '1'),
+    expected: { bump: 'major', changes: [['property-made-required', 'types.ParamsSyncLead.marketoCookie', 'major']] },
+  },
+  {
+    name: 'minOccurs 1 -> 0 in a request type (relaxed input)',
+    edit: (wsdl) => wsdl.property('ParamsSyncLead', 'returnLead').setAttribute('minOccurs', '0'),
+    expected: { bump: 'minor', changes: [['property-made-optional', 'types.ParamsSyncLead.returnLead', 'minor']] },
+  },
+  {
+    name: 'response element required -> optional',
+    edit: (wsdl) => wsdl.property('SyncStatus', 'status').setAttribute('minOccurs', '0'),
+    expected: { bump: 'major', changes: [['property-made-optional', 'types.SyncStatus.status', 'major']] },
+  },
+  {
+    name: 'response element optional -> required (and back)',
+    edit: (wsdl) => wsdl.property('SyncStatus', 'error').setAttribute('minOccurs', '1'),
+    expected: { bump: 'major', changes: [['property-made-required', 'types.SyncStatus.error', 'major']] },
+  },
+  {
+    name: 'response element single -> unbounded',
+    edit: (wsdl) => wsdl.property('ResultSyncLead', 'leadId').setAttribute('maxOccurs', 'unbounded'),
+    expected: { bump: 'major', changes: [['property-made-repeated', 'types.ResultSyncLead.leadId', 'major']] },
+  },
+  {
+    name: 'added optional request element',
+    edit: (wsdl) => {
+      const cookie = wsdl.property('ParamsSyncLead', 'marketoCookie');
+      cookie.parentNode?.appendChild(
+        wsdl.xsd('element', { name: 'dedupeBy', type: 'xsd:string', minOccurs: '0', maxOccurs: '1' }),
+      );
+    },
+    expected: { bump: 'minor', changes: [['property-added-optional', 'types.ParamsSyncLead.dedupeBy', 'minor']] },
+  },
+  {
+    name: 'added required request element',
+    edit: (wsdl) => {
+      const cookie = wsdl.property('ParamsSyncLead', 'marketoCookie');
+      cookie.parentNode?.appendChild(wsdl.xsd('element', { name: 'dedupeBy', type: 'xsd:string' }));
+    },
+    expected: { bump: 'major', changes: [['property-added-required', 'types.ParamsSyncLead.dedupeBy', 'major']] },
+  },
+  {
+    name: 'added response element (even a required one)',
+    edit: (wsdl) => {
+      const syncStatus = wsdl.property('ResultSyncLead', 'syncStatus');
+      syncStatus.parentNode?.appendChild(wsdl.xsd('element', { name: 'partition', type: 'xsd:string' }));
+    },
+    expected: { bump: 'minor', changes: [['property-added-required', 'types.ResultSyncLead.partition', 'minor']] },
+  },
+  {
+    name: 'enum value removed',
+    edit: (wsdl) => wsdl.remove(wsdl.enumValue('ForeignSysType', 'NETSUITE')),
+    expected: { bump: 'major', changes: [['enum-value-removed', 'types.ForeignSysType["NETSUITE"]', 'major']] },
+  },
+  {
+    name: 'enum value added to a request-only enum',
+    edit: (wsdl) => wsdl.duplicate(wsdl.enumValue('ReqCampSourceType', 'SALES')).setAttribute('value', 'WEB'),
+    expected: { bump: 'minor', changes: [['enum-value-added', 'types.ReqCampSourceType["WEB"]', 'minor']] },
+  },
+  {
+    name: 'enum value added to a response enum',
+    edit: (wsdl) => wsdl.duplicate(wsdl.enumValue('LeadSyncStatus', 'FAILED')).setAttribute('value', 'MERGED'),
+    expected: { bump: 'major', changes: [['enum-value-added', 'types.LeadSyncStatus["MERGED"]', 'major']] },
+  },
+  {
+    name: 'enum value added to an enum used in requests and responses',
+    edit: (wsdl) => wsdl.duplicate(wsdl.enumValue('ForeignSysType', 'NETSUITE')).setAttribute('value', 'HUBSPOT'),
+    expected: { bump: 'major', changes: [['enum-value-added', 'types.ForeignSysType["HUBSPOT"]', 'major']] },
+  },
+  {
+    name: 'soapAction changed',
+    edit: (wsdl) => wsdl.soapOperation('syncLead').setAttribute('soapAction', `${MKT}syncLeadV2`),
+    expected: {
+      bump: 'major',
+      changes: [['operation-soap-action-changed', 'operations.syncLead.soapAction', 'major']],
+    },
+  },
+  {
+    name: 'header part added',
+    edit: (wsdl) => {
+      const [authentication] = wsdl.inputHeaders('getLead');
+      const context = wsdl.duplicate(authentication!);
+      context.setAttribute('message', 'mkt:MktowsContextHeader');
+      context.setAttribute('part', 'mktowsContext');
+    },
+    expected: {
+      bump: 'minor',
+      changes: [['header-added', 'operations.getLead.input.headers.MktowsContextHeader', 'minor']],
+    },
+  },
+  {
+    name: 'header part removed',
+    edit: (wsdl) => {
+      const [, context] = wsdl.inputHeaders('syncLead');
+      wsdl.remove(context!);
+    },
+    expected: {
+      bump: 'major',
+      changes: [['header-removed', 'operations.syncLead.input.headers.MktowsContextHeader', 'major']],
+    },
+  },
+  {
+    name: 'documentation only',
+    edit: (wsdl) => {
+      wsdl.documentation(wsdl.property('ParamsSyncLead', 'marketoCookie')).textContent = 'The _mkto_trk cookie.';
+      wsdl.documentation(wsdl.type('LeadRecord')).textContent = 'A lead, as Marketo stores it.';
+    },
+    expected: {
+      bump: 'patch',
+      changes: [
+        ['documentation-changed', 'types.LeadRecord', 'patch'],
+        ['documentation-changed', 'types.ParamsSyncLead.marketoCookie', 'patch'],
+      ],
+    },
+  },
+  {
+    name: 'endpoint address only',
+    edit: (wsdl) => wsdl.address().setAttribute('location', 'https://123-ABC-456.mktoapi.com/soap/mktows/2_2'),
+    expected: {
+      bump: 'none',
+      changes: [['endpoint-address-changed', 'services.MktMktowsApiService.MktowsApiSoapPort.address', 'none']],
+    },
+  },
+  {
+    name: 'identical API (re-serialised, declarations reordered)',
+    edit: (wsdl) => {
+      const schema = wsdl.schema();
+      schema.appendChild(wsdl.type('LeadRecord')); // moves it to the end: order of declarations is not API
+    },
+    expected: { bump: 'none', changes: [] },
+  },
+  {
+    name: 'type renamed (references follow)',
+    edit: (wsdl) => {
+      wsdl.type('SyncStatus').setAttribute('name', 'LeadSyncResult');
+      wsdl.property('ResultSyncLead', 'syncStatus').setAttribute('type', 'mkt:LeadSyncResult');
+      wsdl.property('ArrayOfSyncStatus', 'syncStatus').setAttribute('type', 'mkt:LeadSyncResult');
+    },
+    expected: { bump: 'major', changes: [['type-renamed', 'types.SyncStatus', 'major']] },
+  },
+  {
+    name: 'element renamed in place',
+    edit: (wsdl) => wsdl.property('ParamsSyncLead', 'marketoCookie').setAttribute('name', 'cookie'),
+    expected: { bump: 'major', changes: [['property-renamed', 'types.ParamsSyncLead.marketoCookie', 'major']] },
+  },
+  {
+    name: 'sequence reordered in a request type',
+    edit: (wsdl) => {
+      const leadRecord = wsdl.property('ParamsSyncLead', 'leadRecord');
+      leadRecord.parentNode?.appendChild(leadRecord);
+    },
+    expected: { bump: 'major', changes: [['properties-reordered', 'types.ParamsSyncLead', 'major']] },
+  },
+  {
+    name: 'sequence reordered in a response type',
+    edit: (wsdl) => {
+      const leadId = wsdl.property('ResultSyncLead', 'leadId');
+      leadId.parentNode?.appendChild(leadId);
+    },
+    expected: { bump: 'patch', changes: [['properties-reordered', 'types.ResultSyncLead', 'patch']] },
+  },
+  {
+    name: 'request element made nillable',
+    edit: (wsdl) => wsdl.property('ParamsSyncLead', 'returnLead').setAttribute('nillable', 'true'),
+    expected: { bump: 'minor', changes: [['property-made-nillable', 'types.ParamsSyncLead.returnLead', 'minor']] },
+  },
+  {
+    name: 'response element made nillable',
+    edit: (wsdl) => wsdl.property('SyncStatus', 'leadId').setAttribute('nillable', 'true'),
+    expected: { bump: 'major', changes: [['property-made-nillable', 'types.SyncStatus.leadId', 'major']] },
+  },
+  {
+    name: 'subtype added to an abstract request type',
+    edit: (wsdl) => {
+      const subtype = wsdl.duplicate(wsdl.type('StaticListSelector'));
+      subtype.setAttribute('name', 'SmartListSelector');
+    },
+    expected: { bump: 'minor', changes: [['subtype-added', 'types.SmartListSelector', 'minor']] },
+  },
+  {
+    name: 'target namespace moved (one change, not every type)',
+    edit: (wsdl) => {
+      const next = 'http://www.marketo.com/mktows/2_3/';
+      const root = wsdl.document.documentElement!;
+      root.setAttribute('targetNamespace', next);
+      root.setAttribute('xmlns:mkt', next);
+      wsdl.schema().setAttribute('targetNamespace', next);
+    },
+    expected: { bump: 'major', changes: [['namespace-changed', 'targetNamespace', 'major']] },
+  },
+  {
+    name: 'several changes: the strongest bump wins, changes sorted by path',
+    edit: (wsdl) => {
+      wsdl.address().setAttribute('location', 'https://example.invalid/soap');
+      wsdl.duplicate(wsdl.enumValue('ReqCampSourceType', 'SALES')).setAttribute('value', 'WEB');
+      wsdl.property('ParamsSyncLead', 'marketoCookie').setAttribute('minOccurs', '1');
+      wsdl.documentation(wsdl.type('LeadRecord')).textContent = 'Changed.';
+    },
+    expected: {
+      bump: 'major',
+      changes: [
+        ['endpoint-address-changed', 'services.MktMktowsApiService.MktowsApiSoapPort.address', 'none'],
+        ['documentation-changed', 'types.LeadRecord', 'patch'],
+        ['property-made-required', 'types.ParamsSyncLead.marketoCookie', 'major'],
+        ['enum-value-added', 'types.ReqCampSourceType["WEB"]', 'minor'],
+      ],
+    },
+  },
+];
+
+describe('mktows-codegen diff: catalogue of WSDL changes', () => {
+  it('covers at least 12 kinds of change', () => {
+    const kinds = new Set(catalogue.flatMap((entry) => entry.expected.changes.map(([kind]) => kind)));
+    expect(kinds.size).toBeGreaterThanOrEqual(12);
+  });
+
+  it.each(catalogue)('$name', ({ edit, expected }) => {
+    const diff = diffAfter(edit);
+    expect(diff.changes.map((change) => [change.kind, change.path, change.bump])).toEqual(expected.changes);
+    expect(diff.bump).toBe(expected.bump);
+    for (const change of diff.changes) expect(change.detail).toMatch(/\S/);
+  });
+
+  it('names the old and new values and the direction of use in the details', () => {
+    const diff = diffAfter((wsdl) => wsdl.property('ParamsSyncLead', 'marketoCookie').setAttribute('minOccurs', '1'));
+    expect(diff.changes.map((change) => change.detail)).toEqual(['minOccurs 0 -> 1 (in requests)']);
+    const enumDiff = diffAfter((wsdl) =>
+      wsdl.duplicate(wsdl.enumValue('ForeignSysType', 'NETSUITE')).setAttribute('value', 'HUBSPOT'),
+    );
+    expect(enumDiff.changes.map((change) => change.detail)).toEqual([
+      'value "HUBSPOT" added (in requests and responses)',
+    ]);
+    const retyped = diffAfter((wsdl) => wsdl.property('ResultSyncLead', 'leadId').setAttribute('type', 'xsd:string'));
+    expect(retyped.changes.map((change) => change.detail)).toEqual(['type xs:int -> xs:string (in responses)']);
+  });
+
+  it('counts a type no operation uses as both request and response', () => {
+    const diff = diffAfter((wsdl) =>
+      wsdl.duplicate(wsdl.enumValue('MObjectTypeEnum', 'Opportunity')).setAttribute('value', 'Lead'),
+    );
+    expect(diff.changes).toEqual([
+      {
+        kind: 'enum-value-added',
+        path: 'types.MObjectTypeEnum["Lead"]',
+        detail: 'value "Lead" added (used by no operation, so counted as request and response)',
+        bump: 'major',
+      },
+    ]);
+  });
+
+  it('is symmetric where the policy is: adding an operation is minor, removing it back is major', () => {
+    const added = editProjectWsdl((wsdl) => {
+      wsdl.duplicate(wsdl.operation('getLead', 'portType')).setAttribute('name', 'getLeadAgain');
+      wsdl.duplicate(wsdl.operation('getLead', 'binding')).setAttribute('name', 'getLeadAgain');
+    });
+    expect(diffWsdl({ text: projectWsdlText, source: 'a' }, { text: added, source: 'b' }).bump).toBe('minor');
+    expect(diffWsdl({ text: added, source: 'b' }, { text: projectWsdlText, source: 'a' }).bump).toBe('major');
+  });
+});
