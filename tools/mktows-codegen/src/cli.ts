@@ -1,6 +1,7 @@
 // The `mktows-codegen` command line: generate (optionally with a changeset), check, diff.
 import { relative, resolve, sep } from 'node:path';
 import { Command, CommanderError } from 'commander';
+import { applyWsdlChangeset, planWsdlChangeset } from './changeset/wsdl-changeset.js';
 import { DIFF_INPUT_ERROR, runDiffCommand, type DiffCommandOptions } from './diff/diff-command.js';
 import { CodegenError } from './errors.js';
 import { renderGeneratedFiles } from './generate.js';
@@ -30,6 +31,10 @@ interface PathOptions {
   out?: string;
 }
 
+interface GenerateOptions extends PathOptions {
+  changeset?: boolean;
+}
+
 /** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   let exitCode = 0;
@@ -43,7 +48,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     .description(`write the generated sources (defaults: --wsdl ${DEFAULT_WSDL} --out ${DEFAULT_OUT})`)
     .option('--wsdl <file>', 'WSDL to read')
     .option('--out <dir>', 'folder to (re)write; it must hold only generated files')
-    .action(async (options: PathOptions) => {
+    .option('--changeset', 'also diff the WSDL with git HEAD, print it, and write .changeset/<name>.md with the bump')
+    .action(async (options: GenerateOptions) => {
       exitCode = await generate(options, io);
     });
 
@@ -111,11 +117,14 @@ async function render(paths: ResolvedPaths) {
   return renderGeneratedFiles({ wsdlPath: paths.wsdlPath, displayPath: paths.wsdlDisplay, source: paths.wsdlDisplay });
 }
 
-async function generate(options: PathOptions, io: CliIo): Promise<number> {
+async function generate(options: GenerateOptions, io: CliIo): Promise<number> {
   const paths = resolvePaths(options, io.cwd);
   const files = await render(paths);
+  // Everything that can fail on input (the WSDL at HEAD, the diff) runs before anything is written.
+  const changeset = options.changeset ? await planWsdlChangeset({ root: findRepoRoot(io.cwd), ...paths }) : undefined;
   await writeGeneratedFolder(paths.outDir, files, paths.outDisplay);
   io.stdout(`mktows-codegen: wrote ${files.length} files to ${paths.outDisplay} from ${paths.wsdlDisplay}`);
+  if (changeset) await applyWsdlChangeset(changeset, io);
   return 0;
 }
 
