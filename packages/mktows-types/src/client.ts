@@ -13,7 +13,7 @@ import {
 } from './generated/operations.js';
 import { createClientWsdl } from './client-wsdl.js';
 import { normalizeResponse } from './normalize-response.js';
-import { prepareRequest } from './prepare-request.js';
+import { prepareRequest, type RequestShape } from './prepare-request.js';
 import { loadSharedWsdl } from './shared-wsdl.js';
 import { buildHeaderXml } from './soap-headers.js';
 import { loadSoap } from './soap-module.js';
@@ -85,6 +85,13 @@ export async function createMktowsClient(options: CreateMktowsClientOptions): Pr
   }
   const port = portOf(soapClient);
   const attributesKey = wsdl.options.attributesKey ?? 'attributes';
+  const requestShape: RequestShape = {
+    metadata: schemaMetadata,
+    attributesKey,
+    xmlKey: wsdl.options.xmlKey ?? '$xml',
+    valueKey: wsdl.options.valueKey ?? '$value',
+    escapeText: wsdl.options.escapeXML !== false,
+  };
   const client: Record<string, unknown> = { soapClient };
   for (const name of OPERATION_NAMES) {
     const operation: OperationDescriptor = operations[name];
@@ -92,7 +99,7 @@ export async function createMktowsClient(options: CreateMktowsClientOptions): Pr
     if (!method) throw new Error(`soap did not define operation ${name}`);
     // async so that a bad params object rejects like every other failure instead of throwing
     client[name] = async (params: unknown, callOptions?: MktowsCallOptions) => {
-      const args = prepareRequest(operation.input.type, params, { metadata: schemaMetadata, attributesKey });
+      const args = prepareRequest(operation.input.type, params, requestShape);
       return call(method, operation, args, callOptions, attributesKey);
     };
   }

@@ -3,15 +3,28 @@
 // - elements in schema order (soap keeps the caller's key order here),
 // - `Date` values as W3C strings (soap writes a Date as an empty element),
 // - `xsi:type` on values of abstract types (LeadSelector subtypes), worked out
-//   from the fields given, so callers never write soap's attribute objects.
+//   from the fields given, so callers never write soap's attribute objects,
+// - text shaped like a CDATA section escaped like all other text (soap writes
+//   it raw; see soap-text.ts), and refused as an XML attribute value, where
+//   soap writes it raw too and no form of it would reach the receiver intact.
 // The caller's object is never modified.
 import type { ComplexTypeMetadata, FieldMetadata, SchemaMetadata } from './generated/metadata.js';
+import { escapeSoapText, isWrittenRawBySoap } from './soap-text.js';
 
 /** What request preparation needs to know besides the value. */
 export interface RequestShape {
   readonly metadata: SchemaMetadata;
   /** soap's key for XML attributes (`attributes` unless the client options say otherwise). */
   readonly attributesKey: string;
+  /** soap's key for XML it writes as given (`$xml` unless the client options say otherwise). */
+  readonly xmlKey: string;
+  /** soap's key for an element's own text (`$value` unless the client options say otherwise). */
+  readonly valueKey: string;
+  /**
+   * Whether soap escapes text (its `escapeXML` option, on unless turned off). When off, the caller sends
+   * markup on purpose, so CDATA-shaped text is sent as given too.
+   */
+  readonly escapeText: boolean;
 }
 
 /** Prefix declared on each element that carries an `xsi:type`, bound to the target namespace. */
@@ -39,13 +52,17 @@ function prepareComplex(value: unknown, typeName: string, path: string, shape: R
   } else if (attributes !== undefined) {
     prepared[shape.attributesKey] = attributes;
   }
+  if (isObject(attributes)) assertAttributeValues(attributes, `${path}.${shape.attributesKey}`);
   for (const field of actual.fields) {
     if (!(field.name in record) || record[field.name] === undefined) continue;
     prepared[field.name] = prepareField(record[field.name], field, `${path}.${field.name}`, shape);
   }
-  // Keys the schema does not know are kept (after the known ones) so soap reports them as it always did.
+  // Keys the schema does not know are kept (after the known ones) so soap writes them as it always did,
+  // their text escaped like the rest; soap's own xml and value keys are the caller's explicit choice.
   for (const key of Object.keys(record)) {
-    if (!(key in prepared) && key !== shape.attributesKey && record[key] !== undefined) prepared[key] = record[key];
+    if (key in prepared || key === shape.attributesKey || record[key] === undefined) continue;
+    const isSoapKey = key === shape.xmlKey || key === shape.valueKey;
+    prepared[key] = isSoapKey ? record[key] : prepareText(record[key], shape);
   }
   return prepared;
 }
@@ -58,7 +75,22 @@ function prepareField(value: unknown, field: FieldMetadata, path: string, shape:
 function prepareItem(value: unknown, field: FieldMetadata, path: string, shape: RequestShape): unknown {
   if (field.kind === 'complex') return prepareComplex(value, field.type, path, shape);
   if (field.kind === 'builtin' && value instanceof Date) return formatDate(value, field.type, path);
-  return value;
+  return prepareText(value, shape);
+}
+
+/** `value`, or for text soap would write raw, that text escaped under soap's xml key. */
+function prepareText(value: unknown, shape: RequestShape): unknown {
+  if (typeof value !== 'string' || !shape.escapeText || !isWrittenRawBySoap(value)) return value;
+  return { [shape.xmlKey]: escapeSoapText(value) };
+}
+
+/** soap writes a CDATA-shaped attribute value raw and escapes every other form, so none can be sent as given. */
+function assertAttributeValues(attributes: Record<string, unknown>, path: string): void {
+  for (const [name, value] of Object.entries(attributes)) {
+    if (typeof value === 'string' && isWrittenRawBySoap(value)) {
+      throw new TypeError(`${path}.${name}: an XML attribute value cannot have the shape of a CDATA section ("<![CDATA[...]]>")`);
+    }
+  }
 }
 
 /** W3C text of a Date for xs:dateTime (UTC, `Z`), xs:date or xs:time. */

@@ -1,24 +1,21 @@
 // Builds the mktows `paramsSyncLead` body from a validated input, in the schema's element order
 // (soap serialises keys in insertion order): leadRecord (Id, Email, ForeignSysPersonId,
-// ForeignSysType, leadAttributeList), returnLead, marketoCookie. Every text goes through toSoapText.
+// ForeignSysType, leadAttributeList), returnLead, marketoCookie. Text goes out as given: the
+// typed client (@org/mktows-types) escapes what soap 1.13 would write raw.
 import type { LeadRecord, ParamsSyncLead } from '@org/mktows-types';
 import { toWireAttributes } from './lead-attributes.js';
-import { toSoapText } from './soap-text.js';
 import type { ValidSyncLeadInput } from './sync-lead-input.js';
 
 /** The request body of syncLead for a validated input. */
 export function toParamsSyncLead(input: ValidSyncLeadInput): ParamsSyncLead {
   const leadRecord: LeadRecord = {};
   if (input.id !== undefined) leadRecord.Id = input.id;
-  if (input.email !== undefined) leadRecord.Email = toSoapText(input.email);
-  if (input.foreignSysPersonId !== undefined) leadRecord.ForeignSysPersonId = toSoapText(input.foreignSysPersonId);
+  if (input.email !== undefined) leadRecord.Email = input.email;
+  if (input.foreignSysPersonId !== undefined) leadRecord.ForeignSysPersonId = input.foreignSysPersonId;
   if (input.foreignSysType !== undefined) leadRecord.ForeignSysType = input.foreignSysType;
-  const attribute = toWireAttributes(input.attributes)?.map(({ attrName, attrValue }) => ({
-    attrName: toSoapText(attrName),
-    attrValue: toSoapText(attrValue),
-  }));
+  const attribute = toWireAttributes(input.attributes);
   if (attribute) leadRecord.leadAttributeList = { attribute };
   const params: ParamsSyncLead = { leadRecord, returnLead: input.returnLead ?? false };
-  if (input.marketoCookie !== undefined) params.marketoCookie = toSoapText(input.marketoCookie);
+  if (input.marketoCookie !== undefined) params.marketoCookie = input.marketoCookie;
   return params;
 }
