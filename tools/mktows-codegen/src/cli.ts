@@ -1,6 +1,7 @@
-// The `mktows-codegen` command line: generate (optionally with a changeset), check, diff.
+// The `mktows-codegen` command line: generate (optionally with a changeset), check, diff, api-report.
 import { relative, resolve, sep } from 'node:path';
 import { Command, CommanderError } from 'commander';
+import { DEFAULT_API_PACKAGE, runApiReportCommand, type ApiReportOptions } from './api-report/api-report-command.js';
 import { applyWsdlChangeset, planWsdlChangeset } from './changeset/wsdl-changeset.js';
 import { DIFF_INPUT_ERROR, runDiffCommand, type DiffCommandOptions } from './diff/diff-command.js';
 import { CodegenError } from './errors.js';
@@ -71,6 +72,15 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     .exitOverride(usageErrorExitCode(DIFF_INPUT_ERROR))
     .action(async (oldPath: string, newPath: string, options: DiffCommandOptions) => {
       exitCode = await runDiffCommand(oldPath, newPath, options, io);
+    });
+
+  program
+    .command('api-report')
+    .description(`check (or --update) <package>/api/<name>.api.txt against the built declarations (default --package ${DEFAULT_API_PACKAGE})`)
+    .option('--package <dir>', 'package folder')
+    .option('--update', 'rewrite the report')
+    .action(async (options: ApiReportOptions) => {
+      exitCode = await runApiReportCommand(options, io);
     });
 
   try {
