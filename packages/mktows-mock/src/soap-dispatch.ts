@@ -12,6 +12,7 @@ import { MarketoFault } from './marketo-fault.js';
 import type { MktowsSoapRuntime } from './mktows-wsdl.js';
 import { wsdlOperationNames } from './mktows-wsdl.js';
 import type { OperationHandler } from './operations/operation-context.js';
+import { escapeRawText } from './response-text.js';
 import { asRecord } from './soap-values.js';
 
 /** What the HTTP layer knows about a call before soap parses it. */
@@ -59,6 +60,8 @@ type SoapMethod = (args: unknown, callback: unknown, headers: unknown) => object
 export class SoapDispatcher {
   private readonly calls = new AsyncLocalStorage<CallState>();
   private readonly soapServer: Server;
+  /** soap's key for XML it writes as given (see response-text.ts). */
+  private readonly xmlKey: string;
 
   /**
    * @param soap - soap's Server class and the parsed mktows WSDL
@@ -74,6 +77,7 @@ export class SoapDispatcher {
   ) {
     const { Server, wsdl } = soap;
     const { service, port, operations } = wsdlOperationNames(wsdl);
+    this.xmlKey = wsdl.options.xmlKey ?? '$xml';
     const methods: Record<string, SoapMethod> = {};
     for (const operation of operations) {
       methods[operation] = (args, _callback, headers) =>
@@ -109,7 +113,7 @@ export class SoapDispatcher {
     try {
       guard(operation, headers, state.ticket);
       if (!handler) throw new MarketoFault(20019, `${operation} is not implemented by mktows-mock`);
-      return handler(args, headers);
+      return escapeRawText(handler(args, headers), this.xmlKey) as object;
     } catch (error) {
       state.fault =
         error instanceof MarketoFault
