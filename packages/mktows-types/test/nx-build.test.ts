@@ -1,7 +1,8 @@
-// The Nx wiring of @org/mktows-types: a WSDL or generator change marks it (and
-// what depends on it) affected, and a repeated build is served from the cache.
+// The Nx wiring of @org/mktows-types: the WSDL and the generator's sources are inputs of its
+// generate and build targets, a WSDL or generator change marks it (and what depends on it)
+// affected, and a repeated build is served from the cache.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -33,7 +34,45 @@ const affectedBy = (file: string) => runNx(['show', 'projects', '--affected', `-
 
 describe('Nx', () => {
   it('counts mktows-types and its dependents as affected by a WSDL change, and nothing else', () => {
-    expect(affectedBy('wsdl/mktows.wsdl')).toEqual(['@org/mktows-mock', '@org/mktows-types', '@org/sync-lead']);
+    const affected = affectedBy('wsdl/mktows.wsdl');
+    expect(affected).toEqual(expect.arrayContaining(['@org/mktows-mock', '@org/mktows-types', '@org/sync-lead']));
+    // Exactly mktows-types plus every project that depends on it, directly or not, per Nx's own graph.
+    const dir = mkdtempSync(path.join(tmpdir(), 'mktows-nx-graph-'));
+    try {
+      runNx(['graph', `--file=${path.join(dir, 'graph.json')}`]);
+      const { graph } = JSON.parse(readFileSync(path.join(dir, 'graph.json'), 'utf8')) as {
+        graph: { dependencies: Record<string, { target: string }[]> };
+      };
+      const dependents = new Set(['@org/mktows-types']);
+      let grown = true;
+      while (grown) {
+        grown = false;
+        for (const [project, dependencies] of Object.entries(graph.dependencies)) {
+          const dependsOnOne = dependencies.some((dependency) => dependents.has(dependency.target));
+          if (dependents.has(project) || !dependsOnOne) continue;
+          dependents.add(project);
+          grown = true;
+        }
+      }
+      expect(affected).toEqual([...dependents].sort());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('has wsdl/** and the generator sources (^production of mktows-codegen) as inputs of generate and build', () => {
+    const project = JSON.parse(runNx(['show', 'project', '@org/mktows-types', '--json'])) as {
+      implicitDependencies?: string[];
+      targets: Record<string, { inputs?: unknown[]; dependsOn?: unknown[]; options?: { command?: string } }>;
+    };
+    expect(project.implicitDependencies).toContain('mktows-codegen');
+    for (const target of ['generate', 'build']) {
+      expect(project.targets[target]?.inputs, target).toEqual(
+        expect.arrayContaining(['{workspaceRoot}/wsdl/**/*', '^production']),
+      );
+      expect(project.targets[target]?.dependsOn, target).toContain('^build');
+    }
+    expect(project.targets.generate?.options?.command).toBe('mktows-codegen generate');
   });
 
   it('counts mktows-types as affected by a generator change', () => {
