@@ -2,7 +2,8 @@
 // untouched file, and asserted as exactly the change list (kind, path, bump) and overall bump the policy
 // in src/diff/policy.ts (and the README) promises.
 import { describe, expect, it } from 'vitest';
-import { diffWsdl, type Bump, type ChangeKind } from '../src/diff/index.js';
+import type { Element } from '@xmldom/xmldom';
+import { CHANGE_KINDS, diffWsdl, type Bump, type ChangeKind } from '../src/diff/index.js';
 import { editProjectWsdl, projectWsdlText, type WsdlEditor } from './diff-wsdl-edits.js';
 
 interface Expected {
@@ -12,15 +13,16 @@ interface Expected {
 
 interface CatalogueEntry {
   readonly name: string;
+  /** Makes the new version from wsdl/mktows.wsdl. */
   readonly edit: (wsdl: WsdlEditor) => void;
+  /** Makes the old version (default: wsdl/mktows.wsdl itself), for changes easier to show backwards. */
+  readonly base?: (wsdl: WsdlEditor) => void;
   readonly expected: Expected;
 }
 
-function diffAfter(edit: (wsdl: WsdlEditor) => void) {
-  return diffWsdl(
-    { text: projectWsdlText, source: 'before.wsdl' },
-    { text: editProjectWsdl(edit), source: 'after.wsdl' },
-  );
+function diffAfter(edit: (wsdl: WsdlEditor) => void, base?: (wsdl: WsdlEditor) => void) {
+  const before = base ? editProjectWsdl(base) : projectWsdlText;
+  return diffWsdl({ text: before, source: 'before.wsdl' }, { text: editProjectWsdl(edit), source: 'after.wsdl' });
 }
 
 const MKT = 'http://www.marketo.com/mktows/';
@@ -271,17 +273,243 @@ const catalogue: CatalogueEntry[] = [
   },
 ];
 
+/** Every other kind of the policy, so that each rule is exercised at least once. */
+const moreKinds: CatalogueEntry[] = [
+  {
+    name: 'elementFormDefault changed',
+    edit: (wsdl) => wsdl.schema().setAttribute('elementFormDefault', 'qualified'),
+    expected: { bump: 'major', changes: [['schema-form-changed', `schema(${MKT})`, 'major']] },
+  },
+  {
+    name: 'request body element changed',
+    edit: (wsdl) =>
+      wsdl
+        .child(wsdl.operation('getLead', 'portType'), 'wsdl', 'input')
+        .setAttribute('message', 'mkt:GetMultipleLeadsRequest'),
+    expected: { bump: 'major', changes: [['operation-input-changed', 'operations.getLead.input', 'major']] },
+  },
+  {
+    name: 'operation made one-way',
+    edit: (wsdl) => {
+      wsdl.remove(wsdl.child(wsdl.operation('getLead', 'portType'), 'wsdl', 'output'));
+      wsdl.remove(wsdl.child(wsdl.operation('getLead', 'binding'), 'wsdl', 'output'));
+    },
+    expected: { bump: 'major', changes: [['operation-output-changed', 'operations.getLead.output', 'major']] },
+  },
+  {
+    name: 'operation style changed to rpc',
+    edit: (wsdl) => wsdl.soapOperation('getLead').setAttribute('style', 'rpc'),
+    expected: { bump: 'major', changes: [['operation-style-changed', 'operations.getLead.style', 'major']] },
+  },
+  {
+    name: 'body message renamed, same part',
+    edit: (wsdl) => {
+      wsdl.wsdlElement('message', 'GetLeadRequest').setAttribute('name', 'GetLeadInput');
+      wsdl.child(wsdl.operation('getLead', 'portType'), 'wsdl', 'input').setAttribute('message', 'mkt:GetLeadInput');
+    },
+    expected: { bump: 'none', changes: [['message-renamed', 'operations.getLead.input.message', 'none']] },
+  },
+  {
+    name: 'header use changed',
+    edit: (wsdl) => wsdl.inputHeaders('getLead')[0]!.setAttribute('use', 'encoded'),
+    expected: {
+      bump: 'major',
+      changes: [['header-changed', 'operations.getLead.input.headers.AuthenticationHeader', 'major']],
+    },
+  },
+  {
+    name: 'header sent through another message, same element',
+    edit: (wsdl) => {
+      wsdl.duplicate(wsdl.wsdlElement('message', 'AuthenticationHeader')).setAttribute('name', 'GetLeadAuthentication');
+      wsdl.inputHeaders('getLead')[0]!.setAttribute('message', 'mkt:GetLeadAuthentication');
+    },
+    expected: {
+      bump: 'patch',
+      changes: [['header-message-renamed', 'operations.getLead.input.headers.AuthenticationHeader', 'patch']],
+    },
+  },
+  {
+    name: 'fault added',
+    edit: (wsdl) => {
+      const fault = wsdl.document.createElementNS('http://schemas.xmlsoap.org/wsdl/', 'wsdl:fault');
+      fault.setAttribute('name', 'leadNotFound');
+      fault.setAttribute('message', 'mkt:GetLeadResponse');
+      wsdl.operation('getLead', 'portType').appendChild(fault);
+    },
+    expected: { bump: 'patch', changes: [['fault-changed', 'operations.getLead.faults.leadNotFound', 'patch']] },
+  },
+  {
+    name: 'binding transport changed',
+    edit: (wsdl) =>
+      wsdl
+        .child(wsdl.wsdlElement('binding', 'MktowsApiSoapBinding'), 'soap', 'binding')
+        .setAttribute('transport', 'http://example.invalid/transport'),
+    expected: {
+      bump: 'major',
+      changes: [['binding-transport-changed', 'bindings.MktowsApiSoapBinding.transport', 'major']],
+    },
+  },
+  {
+    name: 'port renamed',
+    edit: (wsdl) =>
+      wsdl.child(wsdl.wsdlElement('service', 'MktMktowsApiService'), 'wsdl', 'port').setAttribute('name', 'Soap'),
+    expected: { bump: 'patch', changes: [['service-names-changed', 'services', 'patch']] },
+  },
+  {
+    name: 'global element added',
+    edit: (wsdl) => wsdl.schema().appendChild(wsdl.xsd('element', { name: 'leadNote', type: 'xsd:string' })),
+    expected: { bump: 'minor', changes: [['element-added', 'elements.leadNote', 'minor']] },
+  },
+  {
+    name: 'global element removed',
+    base: (wsdl) => wsdl.schema().appendChild(wsdl.xsd('element', { name: 'leadNote', type: 'xsd:string' })),
+    edit: () => undefined,
+    expected: { bump: 'major', changes: [['element-removed', 'elements.leadNote', 'major']] },
+  },
+  {
+    name: 'global element type changed',
+    edit: (wsdl) => topLevelElement(wsdl, 'paramsGetLead').setAttribute('type', 'mkt:ParamsGetMultipleLeads'),
+    expected: { bump: 'major', changes: [['element-type-changed', 'elements.paramsGetLead', 'major']] },
+  },
+  {
+    name: 'global element made abstract',
+    edit: (wsdl) => topLevelElement(wsdl, 'paramsGetLead').setAttribute('abstract', 'true'),
+    expected: { bump: 'major', changes: [['element-abstract-changed', 'elements.paramsGetLead', 'major']] },
+  },
+  {
+    name: 'request body element made nillable',
+    edit: (wsdl) => topLevelElement(wsdl, 'paramsGetLead').setAttribute('nillable', 'true'),
+    expected: { bump: 'minor', changes: [['element-made-nillable', 'elements.paramsGetLead', 'minor']] },
+  },
+  {
+    name: 'response body element made nillable',
+    edit: (wsdl) => topLevelElement(wsdl, 'successGetLead').setAttribute('nillable', 'true'),
+    expected: { bump: 'major', changes: [['element-made-nillable', 'elements.successGetLead', 'major']] },
+  },
+  {
+    name: 'request body element no longer nillable',
+    base: (wsdl) => topLevelElement(wsdl, 'paramsGetLead').setAttribute('nillable', 'true'),
+    edit: () => undefined,
+    expected: { bump: 'major', changes: [['element-made-non-nillable', 'elements.paramsGetLead', 'major']] },
+  },
+  {
+    name: 'named type added',
+    edit: (wsdl) => {
+      const type = wsdl.xsd('simpleType', { name: 'LeadNote' });
+      type.appendChild(wsdl.xsd('restriction', { base: 'xsd:string' }));
+      wsdl.schema().appendChild(type);
+    },
+    expected: { bump: 'minor', changes: [['type-added', 'types.LeadNote', 'minor']] },
+  },
+  {
+    name: 'complex type became a simple type',
+    edit: (wsdl) => {
+      const type = wsdl.xsd('simpleType', { name: 'ArrayOfBase64Binary' });
+      type.appendChild(wsdl.child(wsdl.type('ArrayOfBase64Binary'), 'xsd', 'annotation')); // same documentation
+      type.appendChild(wsdl.xsd('restriction', { base: 'xsd:base64Binary' }));
+      wsdl.schema().replaceChild(type, wsdl.type('ArrayOfBase64Binary'));
+    },
+    expected: { bump: 'major', changes: [['type-kind-changed', 'types.ArrayOfBase64Binary', 'major']] },
+  },
+  {
+    name: 'simple type base changed',
+    edit: (wsdl) => wsdl.child(wsdl.type('LeadSyncStatus'), 'xsd', 'restriction').setAttribute('base', 'xsd:token'),
+    expected: { bump: 'major', changes: [['type-base-changed', 'types.LeadSyncStatus', 'major']] },
+  },
+  {
+    name: 'abstract type made concrete',
+    edit: (wsdl) => wsdl.type('LeadSelector').setAttribute('abstract', 'false'),
+    expected: { bump: 'major', changes: [['type-abstract-changed', 'types.LeadSelector', 'major']] },
+  },
+  {
+    name: 'sequence became all',
+    edit: (wsdl) => {
+      const sequence = wsdl.child(wsdl.type('ArrayOfBase64Binary'), 'xsd', 'sequence');
+      const all = wsdl.xsd('all', {});
+      while (sequence.firstChild) all.appendChild(sequence.firstChild);
+      sequence.parentNode?.replaceChild(all, sequence);
+    },
+    expected: { bump: 'major', changes: [['type-compositor-changed', 'types.ArrayOfBase64Binary', 'major']] },
+  },
+  {
+    name: 'array made single',
+    edit: (wsdl) => wsdl.property('ArrayOfLeadKey', 'leadKey').setAttribute('maxOccurs', '1'),
+    expected: { bump: 'major', changes: [['property-made-single', 'types.ArrayOfLeadKey.leadKey', 'major']] },
+  },
+  {
+    name: 'request array limited (maxOccurs unbounded -> 100)',
+    edit: (wsdl) => wsdl.property('ArrayOfLeadKey', 'leadKey').setAttribute('maxOccurs', '100'),
+    expected: { bump: 'major', changes: [['property-occurs-narrowed', 'types.ArrayOfLeadKey.leadKey', 'major']] },
+  },
+  {
+    name: 'response array limited (maxOccurs unbounded -> 100)',
+    edit: (wsdl) => wsdl.property('ArrayOfSyncStatus', 'syncStatus').setAttribute('maxOccurs', '100'),
+    expected: { bump: 'patch', changes: [['property-occurs-narrowed', 'types.ArrayOfSyncStatus.syncStatus', 'patch']] },
+  },
+  {
+    name: 'request array limit lifted (maxOccurs 100 -> unbounded)',
+    base: (wsdl) => wsdl.property('ArrayOfLeadKey', 'leadKey').setAttribute('maxOccurs', '100'),
+    edit: () => undefined,
+    expected: { bump: 'minor', changes: [['property-occurs-widened', 'types.ArrayOfLeadKey.leadKey', 'minor']] },
+  },
+  {
+    name: 'request element no longer nillable',
+    edit: (wsdl) => wsdl.property('ParamsSyncLead', 'marketoCookie').setAttribute('nillable', 'false'),
+    expected: {
+      bump: 'major',
+      changes: [['property-made-non-nillable', 'types.ParamsSyncLead.marketoCookie', 'major']],
+    },
+  },
+  {
+    name: 'enumeration values reordered',
+    edit: (wsdl) => {
+      const created = wsdl.enumValue('LeadSyncStatus', 'CREATED');
+      created.parentNode?.appendChild(created);
+    },
+    expected: { bump: 'patch', changes: [['enum-values-reordered', 'types.LeadSyncStatus', 'patch']] },
+  },
+  {
+    name: 'facet added to a request enum',
+    edit: (wsdl) =>
+      wsdl
+        .child(wsdl.type('ReqCampSourceType'), 'xsd', 'restriction')
+        .appendChild(wsdl.xsd('maxLength', { value: '5' })),
+    expected: { bump: 'major', changes: [['facet-changed', 'types.ReqCampSourceType', 'major']] },
+  },
+];
+
+function topLevelElement(wsdl: WsdlEditor, name: string): Element {
+  const [element] = wsdl
+    .schemaChildren()
+    .filter((child) => child.localName === 'element' && child.getAttribute('name') === name);
+  if (!element) throw new Error(`no global element ${name}`);
+  return element;
+}
+
 describe('mktows-codegen diff: catalogue of WSDL changes', () => {
   it('covers at least 12 kinds of change', () => {
     const kinds = new Set(catalogue.flatMap((entry) => entry.expected.changes.map(([kind]) => kind)));
     expect(kinds.size).toBeGreaterThanOrEqual(12);
   });
 
-  it.each(catalogue)('$name', ({ edit, expected }) => {
-    const diff = diffAfter(edit);
+  it.each(catalogue)('$name', ({ edit, base, expected }) => {
+    const diff = diffAfter(edit, base);
     expect(diff.changes.map((change) => [change.kind, change.path, change.bump])).toEqual(expected.changes);
     expect(diff.bump).toBe(expected.bump);
     for (const change of diff.changes) expect(change.detail).toMatch(/\S/);
+  });
+
+  it.each(moreKinds)('other kinds: $name', ({ edit, base, expected }) => {
+    const diff = diffAfter(edit, base);
+    expect(diff.changes.map((change) => [change.kind, change.path, change.bump])).toEqual(expected.changes);
+    expect(diff.bump).toBe(expected.bump);
+  });
+
+  it('exercises every kind of the policy', () => {
+    const exercised = new Set(
+      [...catalogue, ...moreKinds].flatMap((entry) => entry.expected.changes.map(([kind]) => kind)),
+    );
+    expect(CHANGE_KINDS.filter((kind) => !exercised.has(kind))).toEqual([]);
   });
 
   it('names the old and new values and the direction of use in the details', () => {

@@ -50,6 +50,11 @@ export class WsdlEditor {
     return this.only(this.all(this.document, XSD, 'schema'), 'xs:schema');
   }
 
+  /** The element children of xs:schema (top-level declarations). */
+  schemaChildren(): Element[] {
+    return Array.from(this.schema().childNodes).filter((node): node is Element => node.nodeType === node.ELEMENT_NODE);
+  }
+
   /** A named top-level complexType or simpleType. */
   type(name: string): Element {
     const types = [...this.all(this.document, XSD, 'complexType'), ...this.all(this.document, XSD, 'simpleType')];
@@ -93,6 +98,20 @@ export class WsdlEditor {
   inputHeaders(name: string): Element[] {
     const input = this.only(this.all(this.operation(name, 'binding'), WSDL, 'input'), `input of ${name}`);
     return this.all(input, SOAP, 'header');
+  }
+
+  /** A top-level WSDL element (`message`, `portType`, `binding`, `service`) by name. */
+  wsdlElement(localName: string, name: string): Element {
+    return this.only(
+      this.all(this.root(), WSDL, localName).filter((element) => element.getAttribute('name') === name),
+      `wsdl:${localName} ${name}`,
+    );
+  }
+
+  /** The only child of `parent` with that namespace and local name. */
+  child(parent: Element, namespace: 'wsdl' | 'soap' | 'xsd', localName: string): Element {
+    const uri = { wsdl: WSDL, soap: SOAP, xsd: XSD }[namespace];
+    return this.only(this.all(parent, uri, localName), `${namespace}:${localName} in ${parent.tagName}`);
   }
 
   /** The soap:address of the (only) port. */
