@@ -26,6 +26,8 @@ ${docComment('Options of one call, passed through to soap and its HTTP client.')
   ${docComment('Abort the HTTP request when this signal aborts.')}signal?: AbortSignal;
   ${docComment("Id given to soap's `request`/`response` events of this call (a random UUID otherwise).")}exchangeId?: string;
   ${docComment('Extra HTTP headers for this call.')}httpHeaders?: Record<string, string>;
+  ${docComment('Node agent for this call when the endpoint is an http URL (e.g. a keep-alive agent shared by many calls).')}httpAgent?: http.Agent;
+  ${docComment("Node agent for this call when the endpoint is an https URL: an `https.Agent` (typed `http.Agent`, like the `agent` of Node's `https.request`).")}httpsAgent?: http.Agent;
 }
 `;
 
@@ -59,6 +61,7 @@ export function emitOperationsFile(view: SchemaView, source: string): string {
 
   return [
     tsHeader(source),
+    "import type * as http from 'node:http';",
     `import type { ${[...usedTypes].sort().join(', ')} } from './types.js';\n`,
     DESCRIPTOR_TYPES,
     docComment(`Every operation of the ${binding} binding, by name.`),
