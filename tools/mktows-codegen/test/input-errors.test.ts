@@ -107,9 +107,9 @@ describe('mktows-codegen generate with bad input', () => {
     ]);
   });
 
-  it('reserves diff for a later issue, without pretending', async () => {
+  it('diff exits 2 with one line naming the file when an input is missing (more in diff-cli.test.ts)', async () => {
     const run = await runCli(['diff', 'a.wsdl', 'b.wsdl'], repoRoot);
     expect(run.code).toBe(2);
-    expect(run.stderr).toEqual(['mktows-codegen: diff is not implemented yet']);
+    expect(run.stderr).toEqual(['mktows-codegen diff: a.wsdl: file not found']);
   });
 });
