@@ -9,6 +9,10 @@ import {
   requireTimeoutMs,
   validateCallOptions,
 } from './client-options.js';
+import type { LeadSource } from './bulk/lead-chunks.js';
+import type { SyncLeadsResult, SyncLeadsStreamItem } from './bulk/lead-outcome.js';
+import type { SyncLeadsOptions } from './bulk/sync-leads-options.js';
+import { syncLeads, syncLeadsStream } from './bulk/sync-leads.js';
 import { checkEndpoint } from './endpoint.js';
 import { ValidationError } from './errors.js';
 import { createMktowsSession } from './mktows-session.js';
@@ -31,6 +35,43 @@ export interface SyncLeadClient {
    * @throws {@link AbortError} when `options.signal` fires or the client is closed
    */
   syncLead(input: SyncLeadInput, options?: CallOptions): Promise<SyncLeadResult>;
+  /**
+   * Creates or updates many leads through mktows `syncMultipleLeads`, in batches of up to 300, as fast
+   * as the client's limits allow. `results[i]` is the outcome of input `i`; an input that fails
+   * (invalid, rejected by Marketo, or with an unknown outcome) fails alone, with its reason, and the
+   * others still sync. Retryable failures are retried within the client's retry budget; a batch
+   * refused for one lead's content is split until that lead fails alone.
+   *
+   * @param leads - an array, an iterable or an async iterable of the inputs `syncLead` takes
+   *   (without `marketoCookie` and `returnLead`, which syncMultipleLeads cannot carry)
+   * @throws {@link ValidationError} for bad options or leads that are not iterable, before any request
+   * @throws {@link AbortError} when `options.signal` fires or the client is closed
+   *
+   * @example
+   * ```ts
+   * const { results, created, updated, failed } = await client.syncLeads(
+   *   [{ email: 'a@example.com', attributes: { FirstName: 'Ada' } }, { email: 'b@example.com' }],
+   *   { onProgress: ({ processed, total }) => console.log(`${processed}/${total}`) },
+   * );
+   * ```
+   */
+  syncLeads(leads: LeadSource, options?: SyncLeadsOptions): Promise<SyncLeadsResult>;
+  /**
+   * Like {@link SyncLeadClient.syncLeads}, but yields each input's outcome (with its `index` and
+   * `input`) as its batch finishes, and keeps nothing: memory stays bounded for any number of leads.
+   * Leads are read from `leads` only as batches are sent; stopping the iteration early aborts the
+   * batches in flight.
+   *
+   * @throws {@link ValidationError} at once for bad options or leads that are not iterable
+   *
+   * @example
+   * ```ts
+   * for await (const item of client.syncLeadsStream(readLeadsFromFile())) {
+   *   if (item.status === 'FAILED') console.error(item.index, item.error.message);
+   * }
+   * ```
+   */
+  syncLeadsStream(leads: LeadSource, options?: SyncLeadsOptions): AsyncGenerator<SyncLeadsStreamItem, void, undefined>;
   /** Releases the client's connections and timers; pending calls end with an `AbortError`, later calls fail. */
   close(): void;
 }
@@ -92,6 +133,14 @@ export function createSyncLeadClient(options: SyncLeadClientOptions): SyncLeadCl
       const call = validateCallOptions(callOptions);
       const params = toParamsSyncLead(validateSyncLeadInput(input));
       return session.call<SuccessSyncLead, SyncLeadResult>('syncLead', params, toSyncLeadResult, call);
+    },
+    async syncLeads(leads: LeadSource, bulkOptions?: SyncLeadsOptions): Promise<SyncLeadsResult> {
+      if (closed) throw new ValidationError('client', 'must not be used after close()');
+      return syncLeads(session, leads, bulkOptions);
+    },
+    syncLeadsStream(leads: LeadSource, bulkOptions?: SyncLeadsOptions): AsyncGenerator<SyncLeadsStreamItem, void, undefined> {
+      if (closed) throw new ValidationError('client', 'must not be used after close()');
+      return syncLeadsStream(session, leads, bulkOptions);
     },
     close(): void {
       if (closed) return;

@@ -187,6 +187,40 @@ export class InvalidResponseError extends SyncLeadError {
   }
 }
 
-for (const errorClass of [SyncLeadError, MarketoError, SyncFailedError, TransportError, TimeoutError, AbortError, InvalidResponseError]) {
+/**
+ * A batch of `syncLeads` failed after at least one attempt that the server may have applied (the
+ * response was lost, cut short or timed out), so whether the lead was synced is unknown. `cause` is the
+ * last attempt's error. Not retried when a repeat could create a duplicate (`dedup: false` and a lead
+ * known only by email); syncing the lead again with `dedup: true` is safe.
+ */
+export class SyncOutcomeUnknownError extends SyncLeadError {
+  /** Repeating it is what the caller decides; the client already did what was duplicate-safe. */
+  readonly retryable = false;
+
+  /**
+   * @param cause - the error the batch ended with
+   * @param retriedSafely - whether the batch was retried (dedup made repeats safe) before giving up
+   */
+  constructor(cause: unknown, retriedSafely: boolean) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(
+      retriedSafely
+        ? `The lead may or may not have been synced: an attempt was lost after it was sent, and the retries failed too (${reason})`
+        : `The lead may or may not have been synced: the attempt was lost after it was sent and was not repeated, because without dedup a repeat could create a duplicate (${reason})`,
+      { cause },
+    );
+  }
+}
+
+for (const errorClass of [
+  SyncLeadError,
+  MarketoError,
+  SyncFailedError,
+  TransportError,
+  TimeoutError,
+  AbortError,
+  InvalidResponseError,
+  SyncOutcomeUnknownError,
+]) {
   brand(errorClass);
 }

@@ -1,5 +1,6 @@
 /**
- * `@org/sync-lead`: create or update Marketo leads through the SOAP API (mktows 2_2) with typed
+ * `@org/sync-lead`: create or update Marketo leads through the SOAP API (mktows 2_2), one at a time
+ * (`syncLead`) or in bulk at the rate-limit ceiling (`syncLeads`, `syncLeadsStream`), with typed
  * results and errors, input validation before the network, retries with backoff, client-wide rate
  * and concurrency limits, timeouts, AbortSignal and redacted tracing.
  *
@@ -16,12 +17,16 @@ export {
   type SyncLeadInput,
 } from './sync-lead-input.js';
 export type { Lead, SyncLeadResult } from './sync-lead-result.js';
+export type { LeadSource } from './bulk/lead-chunks.js';
+export type { LeadFailed, LeadOutcome, LeadSynced, SyncLeadsResult, SyncLeadsStreamItem } from './bulk/lead-outcome.js';
+export { MAX_BATCH_SIZE, type SyncLeadsOptions, type SyncLeadsProgress } from './bulk/sync-leads-options.js';
 export {
   AbortError,
   InvalidResponseError,
   MarketoError,
   SyncFailedError,
   SyncLeadError,
+  SyncOutcomeUnknownError,
   TimeoutError,
   TransportError,
   ValidationError,

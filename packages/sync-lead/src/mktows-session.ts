@@ -5,14 +5,14 @@
 import { createAuthenticationHeader, type Credentials, type MktowsContextHeaderInfo } from '@org/mktows-auth';
 import type { OperationName } from '@org/mktows-types';
 import { linkSignals, raceWithSignal, throwIfAborted } from './abort.js';
-import { type CallLimitOptions, createCallLimiter } from './call-limits.js';
+import { type CallLimitOptions, createCallLimiter, type MarkSent } from './call-limits.js';
 import type { CallOptions } from './client-options.js';
 import { AbortError, MarketoError, SyncLeadError, TimeoutError } from './errors.js';
 import { createClientAgent } from './http-agent.js';
 import { mapSoapError } from './map-soap-error.js';
 import { createMktowsTransport } from './mktows-transport.js';
 import { createCallRunner } from './resilient-call.js';
-import type { ResolvedRetryOptions } from './retry-policy.js';
+import type { ResolvedRetryOptions, RetryPredicate } from './retry-policy.js';
 import { createServerClock } from './server-clock.js';
 import { emitTrace, type TraceListener, type TraceRetryEvent } from './trace.js';
 
@@ -35,10 +35,26 @@ export interface MktowsSessionOptions {
 /** Turns a successful response body into the caller's result, or throws a {@link SyncLeadError}. */
 export type ResponseReader<TBody, TResult> = (body: TBody, httpStatus: number | undefined) => TResult;
 
+/** Per-call options of {@link MktowsSession.call}: the public call options plus the retry decision. */
+export interface SessionCallOptions extends CallOptions {
+  /**
+   * Decides, instead of the client's predicate (passed in as `clientPredicate`), whether a failed
+   * attempt is repeated. Validation errors, aborts and 20014 stay final whatever it says.
+   */
+  shouldRetry?: ((error: unknown, attempt: number, clientPredicate: RetryPredicate) => boolean) | undefined;
+}
+
 /** The signed, limited, retried mktows calls of one client. */
 export interface MktowsSession {
   /** Calls `operation` with `params` until it succeeds or fails for good; `read` interprets each response. */
-  call<TBody, TResult>(operation: OperationName, params: unknown, read: ResponseReader<TBody, TResult>, options: CallOptions): Promise<TResult>;
+  call<TBody, TResult>(
+    operation: OperationName,
+    params: unknown,
+    read: ResponseReader<TBody, TResult>,
+    options: SessionCallOptions,
+  ): Promise<TResult>;
+  /** The client-wide limits every call of the session shares. */
+  readonly limits: { readonly concurrency: number; readonly spacingMs: number };
   /** Releases connections and timers. */
   close(): void;
 }
@@ -73,9 +89,13 @@ export function createMktowsSession(options: MktowsSessionOptions): MktowsSessio
       AuthenticationHeader: createAuthenticationHeader({ credentials, now, clockOffsetMs: clock.offsetMs }),
       ...(contextHeader ? { MktowsContextHeader: contextHeader } : {}),
     }),
-    onRequest: (exchange, xml) => emitTrace(onTrace, { type: 'request', ...exchange, endpoint, xml: redact(xml) }),
-    onResponse: (exchange, body, httpStatus, durationMs) =>
-      emitTrace(onTrace, { type: 'response', ...exchange, httpStatus, durationMs, xml: redact(body) }),
+    // Redacting a 300-lead envelope costs as much as building it: done only when someone listens.
+    onRequest: (exchange, xml) => {
+      if (onTrace) emitTrace(onTrace, { type: 'request', ...exchange, endpoint, xml: redact(xml) });
+    },
+    onResponse: (exchange, body, httpStatus, durationMs) => {
+      if (onTrace) emitTrace(onTrace, { type: 'response', ...exchange, httpStatus, durationMs, xml: redact(body) });
+    },
   });
 
   async function attemptCall<TBody, TResult>(
@@ -84,6 +104,7 @@ export function createMktowsSession(options: MktowsSessionOptions): MktowsSessio
     read: ResponseReader<TBody, TResult>,
     attempt: number,
     call: CallOptions,
+    markSent: MarkSent,
   ): Promise<TResult> {
     throwIfAborted(call.signal);
     const timeoutMs = call.timeoutMs ?? options.timeoutMs;
@@ -94,7 +115,7 @@ export function createMktowsSession(options: MktowsSessionOptions): MktowsSessio
     const stoppedBy = (): Error => (call.signal?.aborted ? new AbortError(call.signal.reason) : new TimeoutError(timeoutMs));
     try {
       const reply = await raceWithSignal(
-        transport.call<TBody>(operation, params, { signal: controller.signal, attempt }),
+        transport.call<TBody>(operation, params, { signal: controller.signal, attempt, onSent: markSent }),
         controller.signal,
         stoppedBy,
       );
@@ -124,18 +145,21 @@ export function createMktowsSession(options: MktowsSessionOptions): MktowsSessio
   }
 
   return {
+    limits: { concurrency: limiter.concurrency, spacingMs: limiter.spacingMs },
     async call(operation, params, read, callOptions) {
       const linked = linkSignals([callOptions.signal, closing.signal]);
-      const call = { ...callOptions, signal: linked.signal };
+      const call: CallOptions = { timeoutMs: callOptions.timeoutMs, signal: linked.signal };
       try {
         throwIfAborted(call.signal);
         // The first call of a process parses the WSDL: done before the limiter lets the call start, so
         // the limiter's spacing of call starts stays the spacing of the requests on the wire.
         await transport.ready();
-        return await runner.run((attempt) => attemptCall(operation, params, read, attempt, call), {
+        const { shouldRetry } = callOptions;
+        return await runner.run((attempt, markSent) => attemptCall(operation, params, read, attempt, call, markSent), {
           signal: call.signal,
           onRetry: (error, attempt) => emitTrace(onTrace, retryEvent(operation, error, attempt)),
           minimumRetryDelayMs: untilFreshTimestamp,
+          shouldRetry: shouldRetry && ((error, attempt) => shouldRetry(error, attempt, options.retry.shouldRetry)),
         });
       } finally {
         linked.dispose();

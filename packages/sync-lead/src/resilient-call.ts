@@ -5,11 +5,11 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { backOff } from 'exponential-backoff';
 import { AbortError, MarketoError, ValidationError } from './errors.js';
 import { raceWithSignal, throwIfAborted } from './abort.js';
-import type { CallLimiter } from './call-limits.js';
-import type { ResolvedRetryOptions } from './retry-policy.js';
+import type { CallLimiter, MarkSent } from './call-limits.js';
+import type { ResolvedRetryOptions, RetryPredicate } from './retry-policy.js';
 
-/** One attempt: `attempt` counts from 1. */
-export type Attempt<T> = (attempt: number) => Promise<T>;
+/** One attempt: `attempt` counts from 1; `markSent` is called when its request goes out. */
+export type Attempt<T> = (attempt: number, markSent: MarkSent) => Promise<T>;
 
 /** Per-call options of {@link CallRunner.run}. */
 export interface ResilientCallOptions {
@@ -19,6 +19,11 @@ export interface ResilientCallOptions {
   onRetry?: ((error: unknown, attempt: number) => void) | undefined;
   /** The least time to wait before retrying after `error`, on top of the backoff (default none). */
   minimumRetryDelayMs?: ((error: unknown) => number) | undefined;
+  /**
+   * Replaces the client's retry predicate for this call (bulk batches decide by whether a repeat is
+   * duplicate-safe). Validation errors, aborts and 20014 stay final whatever it says.
+   */
+  shouldRetry?: RetryPredicate | undefined;
 }
 
 /** The layer shared by every call of one client. */
@@ -46,13 +51,14 @@ export function createCallRunner(limiter: CallLimiter, retry: ResolvedRetryOptio
   return {
     run<T>(attempt: Attempt<T>, options: ResilientCallOptions = {}): Promise<T> {
       const { signal, onRetry, minimumRetryDelayMs } = options;
+      const shouldRetry = options.shouldRetry ?? retry.shouldRetry;
       let attemptNumber = 0;
       const limitedAttempt = (): Promise<T> => {
         throwIfAborted(signal);
-        return limiter.schedule(() => {
+        return limiter.schedule((markSent) => {
           throwIfAborted(signal);
           attemptNumber += 1;
-          return attempt(attemptNumber);
+          return attempt(attemptNumber, markSent);
         });
       };
       const calls = backOff(limitedAttempt, {
@@ -63,7 +69,7 @@ export function createCallRunner(limiter: CallLimiter, retry: ResolvedRetryOptio
         jitter: 'full',
         retry: async (error: unknown, attemptsMade: number) => {
           if (signal?.aborted || neverRetried(error)) return false;
-          const again = attemptsMade < retry.maxAttempts && retry.shouldRetry(error, attemptsMade);
+          const again = attemptsMade < retry.maxAttempts && shouldRetry(error, attemptsMade);
           if (!again) return false;
           onRetry?.(error, attemptsMade);
           const waitMs = minimumRetryDelayMs?.(error) ?? 0;

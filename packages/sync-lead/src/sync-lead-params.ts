@@ -6,8 +6,8 @@ import type { LeadRecord, ParamsSyncLead } from '@org/mktows-types';
 import { toWireAttributes } from './lead-attributes.js';
 import type { ValidSyncLeadInput } from './sync-lead-input.js';
 
-/** The request body of syncLead for a validated input. */
-export function toParamsSyncLead(input: ValidSyncLeadInput): ParamsSyncLead {
+/** The `leadRecord` of a validated input (syncLead's, and each of syncMultipleLeads' records). */
+export function toLeadRecord(input: ValidSyncLeadInput): LeadRecord {
   const leadRecord: LeadRecord = {};
   if (input.id !== undefined) leadRecord.Id = input.id;
   if (input.email !== undefined) leadRecord.Email = input.email;
@@ -15,7 +15,12 @@ export function toParamsSyncLead(input: ValidSyncLeadInput): ParamsSyncLead {
   if (input.foreignSysType !== undefined) leadRecord.ForeignSysType = input.foreignSysType;
   const attribute = toWireAttributes(input.attributes);
   if (attribute) leadRecord.leadAttributeList = { attribute };
-  const params: ParamsSyncLead = { leadRecord, returnLead: input.returnLead ?? false };
+  return leadRecord;
+}
+
+/** The request body of syncLead for a validated input. */
+export function toParamsSyncLead(input: ValidSyncLeadInput): ParamsSyncLead {
+  const params: ParamsSyncLead = { leadRecord: toLeadRecord(input), returnLead: input.returnLead ?? false };
   if (input.marketoCookie !== undefined) params.marketoCookie = input.marketoCookie;
   return params;
 }

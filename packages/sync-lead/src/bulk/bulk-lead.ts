@@ -1,0 +1,56 @@
+// One input of syncLeads, validated and turned into its syncMultipleLeads record. Validation failures
+// belong to their own lead only: they are reported, never sent.
+import type { LeadRecord } from '@org/mktows-types';
+import { ValidationError } from '../errors.js';
+import { type SyncLeadInput, validateSyncLeadInput } from '../sync-lead-input.js';
+import { toLeadRecord } from '../sync-lead-params.js';
+
+/** A valid input on its way to Marketo. */
+export interface BulkLead {
+  /** Position of the input in the caller's leads. */
+  index: number;
+  /** The caller's input (the same object). */
+  input: SyncLeadInput;
+  /** Its syncMultipleLeads record. */
+  record: LeadRecord;
+  /** Whether the lead has a unique key (Id or foreign id), so a repeated sync cannot duplicate it. */
+  hasUniqueKey: boolean;
+  /**
+   * The attribute names it sends, sorted: Marketo's "bad attribute name" fault (20105) depends only on
+   * them, so leads with the same names fail or pass it together.
+   */
+  attributeNames: string;
+}
+
+/** An input that failed validation. */
+export interface InvalidLead {
+  index: number;
+  input: SyncLeadInput;
+  error: ValidationError;
+}
+
+/** Validates input `index` for a batch. */
+export function toBulkLead(index: number, input: SyncLeadInput): BulkLead | InvalidLead {
+  try {
+    const valid = validateSyncLeadInput(input);
+    // syncMultipleLeads' LeadRecord has no cookie and the call returns no lead records.
+    if (valid.marketoCookie !== undefined) {
+      throw new ValidationError('marketoCookie', 'is not supported by syncLeads (syncMultipleLeads has no cookie); use syncLead');
+    }
+    if (valid.returnLead === true) {
+      throw new ValidationError('returnLead', 'is not supported by syncLeads (syncMultipleLeads returns no lead records); use syncLead');
+    }
+    const record = toLeadRecord(valid);
+    const names = (record.leadAttributeList?.attribute ?? []).map((attribute) => attribute.attrName);
+    return {
+      index,
+      input,
+      record,
+      hasUniqueKey: valid.id !== undefined || valid.foreignSysPersonId !== undefined,
+      attributeNames: names.sort().join(' '),
+    };
+  } catch (error) {
+    if (error instanceof ValidationError) return { index, input, error };
+    throw error;
+  }
+}
