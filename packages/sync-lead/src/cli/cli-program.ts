@@ -1,6 +1,7 @@
 // The command-line interface of `sync-lead`: options, help text and their parsing (commander).
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { FOREIGN_SYS_TYPES } from '../sync-lead-input.js';
+import { LEAD_FILE_FORMATS, type LeadFileFormat } from './lead-file-format.js';
 
 /** Parsed command-line options. */
 export interface CliOptions {
@@ -17,7 +18,20 @@ export interface CliOptions {
   trace?: boolean;
   timeoutMs?: number;
   allowInsecureHttp?: boolean;
+  file?: string;
+  format?: LeadFileFormat;
+  failedFile?: string;
+  batchSize?: number;
+  concurrency?: number;
+  /** False with `--no-dedup`. */
+  dedup: boolean;
 }
+
+/** Options that only make sense with `--file`. */
+export const BULK_ONLY_OPTIONS = ['format', 'failedFile', 'batchSize', 'concurrency', 'dedup'] as const;
+
+/** Options of one lead, which `--file` replaces. */
+const SINGLE_LEAD_OPTIONS = ['email', 'id', 'foreignSysPersonId', 'foreignSysType', 'cookie', 'attr', 'workspace', 'returnLead'];
 
 function parseAttr(text: string, previous: Array<[string, string]>): Array<[string, string]> {
   const equals = text.indexOf('=');
@@ -27,6 +41,11 @@ function parseAttr(text: string, previous: Array<[string, string]>): Array<[stri
 
 function parseLeadId(text: string): number {
   if (!/^\d+$/.test(text)) throw new InvalidArgumentError('expected a positive integer');
+  return Number(text);
+}
+
+function parsePositiveInteger(text: string): number {
+  if (!/^\d+$/.test(text) || Number(text) === 0) throw new InvalidArgumentError('expected a positive integer');
   return Number(text);
 }
 
@@ -41,19 +60,29 @@ Environment:
   MARKETO_USER_ID        Marketo SOAP user id (required)
   MARKETO_SOAP_ENDPOINT  endpoint used when --endpoint is not given
 
-Exit status: 0 synced; 1 the call failed (a Marketo fault names its code on stderr); 2 bad usage or input.
+Bulk mode (--file): every lead of an NDJSON file (one syncLead input as JSON per line, e.g.
+{"email":"a@example.com","attributes":{"FirstName":"Ada"}}) or a CSV file (a header row; columns id,
+email, foreignSysPersonId, foreignSysType are keys, any other column is a Marketo field; empty cells
+are left out) is synced through syncMultipleLeads at Marketo's rate limit. A progress bar is drawn on
+stderr when it is a terminal; the summary goes to stdout. Failed leads are written to --failed-file
+(default: beside the input, e.g. leads.failed.csv) in the input's format, to fix and feed back in.
+
+Exit status: 0 synced (every lead, in bulk mode); 1 the call failed (a Marketo fault names its code on
+stderr), or in bulk mode some leads failed; 2 bad usage or input.
 
 Examples:
   sync-lead --endpoint https://123-ABC-456.mktoapi.com/soap/mktows/2_2 --email t@t.com \\
     --attr FirstName=George --attr "LastName=of the Jungle"
   sync-lead --id 1089965 --attr LeadScore=62 --return-lead --json
+  sync-lead --file leads.csv
+  sync-lead --file leads.failed.csv --json
 `;
 
 /** Builds the `sync-lead` command; `writeOut`/`writeErr` receive help and usage errors. */
 export function createCliProgram(output: { writeOut: (text: string) => void; writeErr: (text: string) => void }): Command {
   return new Command()
     .name('sync-lead')
-    .description("Create or update one Marketo lead through the SOAP API's syncLead (mktows 2_2).")
+    .description("Create or update one Marketo lead through the SOAP API's syncLead (mktows 2_2), or a file of leads.")
     .option('--endpoint <url>', 'mktows endpoint URL (default: $MARKETO_SOAP_ENDPOINT)')
     .option('--email <email>', 'lead email address')
     .option('--id <n>', 'Marketo lead id (takes precedence over every other key)', parseLeadId)
@@ -67,6 +96,16 @@ export function createCliProgram(output: { writeOut: (text: string) => void; wri
     .option('--trace', 'print the redacted SOAP request and response on stderr')
     .option('--timeout-ms <ms>', 'per-attempt timeout in milliseconds (default 30000)', parseTimeout)
     .option('--allow-insecure-http', 'allow http:// to hosts other than loopback')
+    .addOption(
+      new Option('--file <path>', 'bulk mode: sync every lead of an NDJSON (.ndjson, .jsonl) or CSV (.csv) file').conflicts(
+        SINGLE_LEAD_OPTIONS,
+      ),
+    )
+    .addOption(new Option('--format <format>', 'format of --file when its extension does not tell').choices([...LEAD_FILE_FORMATS]))
+    .option('--failed-file <path>', 'where failed leads are written (default: <file>.failed.<ext>)')
+    .option('--batch-size <n>', 'leads per syncMultipleLeads call, at most 300 (default 300)', parsePositiveInteger)
+    .option('--concurrency <n>', 'calls in flight at once (default 10, Marketo\'s limit)', parsePositiveInteger)
+    .option('--no-dedup', 'create a new lead for every email without a unique key match (dedupEnabled=false)')
     .addHelpText('after', ENVIRONMENT_HELP)
     .helpOption('-h, --help', 'show this help')
     .showSuggestionAfterError(true)

@@ -1,17 +1,22 @@
-// Runs the `sync-lead` command: parses options, syncs one lead, prints the result. Never calls
-// process.exit, so tests can run it in-process; the bin turns the returned status into the exit code.
-import { CommanderError } from 'commander';
+// Runs the `sync-lead` command: parses options, syncs one lead (or a file of leads), prints the result.
+// Never calls process.exit, so tests can run it in-process; the bin turns the returned status into the
+// exit code.
+import path from 'node:path';
+import { type Command, CommanderError } from 'commander';
 import { createSyncLeadClientFromEnv } from '../create-sync-lead-client-from-env.js';
 import { ValidationError } from '../errors.js';
 import type { SyncLeadInput } from '../sync-lead-input.js';
 import { formatTraceEvent } from '../trace.js';
-import { type CliOptions, createCliProgram } from './cli-program.js';
+import { BULK_ONLY_OPTIONS, type CliOptions, createCliProgram } from './cli-program.js';
+import { defaultFailedFile, leadFileFormat } from './lead-file-format.js';
+import { type BulkRunSettings, runBulkSync } from './run-bulk.js';
 import { describeFailure, formatResult } from './cli-output.js';
 
 /** Where the CLI reads and writes. */
 export interface CliIo {
   stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
+  /** A terminal (`isTTY`) gets the bulk mode's progress bar; it must then be a real stream. */
+  stderr: { write(text: string): unknown; isTTY?: boolean };
   env: Record<string, string | undefined>;
 }
 
@@ -34,6 +39,33 @@ function toInput(options: CliOptions): SyncLeadInput {
   return input;
 }
 
+function bulkSettings(file: string, options: CliOptions): BulkRunSettings {
+  const format = leadFileFormat(file, options.format);
+  const failedFile = options.failedFile ?? defaultFailedFile(file);
+  if (path.resolve(failedFile) === path.resolve(file)) {
+    throw new ValidationError('--failed-file', 'must not be the input file (it would be overwritten while it is read)');
+  }
+  return {
+    file,
+    format,
+    failedFile,
+    batchSize: options.batchSize,
+    concurrency: options.concurrency,
+    dedup: options.dedup,
+    json: options.json === true,
+  };
+}
+
+/** Bulk options given without --file are a mistake worth naming rather than ignoring. */
+function rejectBulkOnlyOptions(program: Command): void {
+  for (const name of BULK_ONLY_OPTIONS) {
+    if (program.getOptionValueSource(name) === 'cli') {
+      const flag = program.options.find((option) => option.attributeName() === name)?.long ?? name;
+      throw new ValidationError(flag, 'is only used with --file');
+    }
+  }
+}
+
 /**
  * Runs `sync-lead` with `argv` (without `node` and the script path).
  *
@@ -51,6 +83,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const json = options.json === true;
   let client: ReturnType<typeof createSyncLeadClientFromEnv> | undefined;
   try {
+    const bulk = options.file === undefined ? undefined : bulkSettings(options.file, options);
+    if (!bulk) rejectBulkOnlyOptions(program);
     // Credentials come only from the environment: options would show up in shell history and `ps`.
     client = createSyncLeadClientFromEnv(
       {
@@ -62,6 +96,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       },
       io.env,
     );
+    if (bulk) return await runBulkSync(client, bulk, io);
     const result = await client.syncLead(toInput(options));
     io.stdout.write(formatResult(result, json));
     return EXIT_OK;

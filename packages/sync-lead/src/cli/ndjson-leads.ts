@@ -1,0 +1,40 @@
+// Reads leads from NDJSON: one JSON object per line, each the input syncLead takes. Blank lines are
+// skipped; a line that is not a JSON object is a failed record naming its line.
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { ValidationError } from '../errors.js';
+import type { LeadFileReader, LeadFileRecord } from './lead-file-record.js';
+
+function parseLine(text: string): LeadFileRecord['lead'] {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { error: new ValidationError('record', `must be a JSON object (${error instanceof Error ? error.message : String(error)})`) };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { error: new ValidationError('record', 'must be a JSON object with the fields of a syncLead input') };
+  }
+  return { input: value };
+}
+
+/** Opens an NDJSON leads file. */
+export function readNdjsonLeads(path: string): LeadFileReader {
+  let stoppedBy: Error | undefined;
+  async function* records(): AsyncGenerator<LeadFileRecord> {
+    const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+    let line = 0;
+    try {
+      for await (const text of lines) {
+        line += 1;
+        if (text.trim() === '') continue;
+        yield { line, lead: parseLine(text), text };
+      }
+    } catch (error) {
+      stoppedBy = error instanceof Error ? error : new Error(String(error));
+    } finally {
+      lines.close();
+    }
+  }
+  return { records: records(), header: () => undefined, stoppedBy: () => stoppedBy };
+}
