@@ -5,6 +5,7 @@
  * This entry adds the synchronous node:crypto signers (`signRequest`, `createAuthenticationHeader`) to
  * everything in `@org/mktows-auth/webcrypto`. Edge runtimes without node:crypto import that entry instead.
  *
+ * @module index
  * @packageDocumentation
  */
 export { signRequest, createAuthenticationHeader } from './sign-node.js';

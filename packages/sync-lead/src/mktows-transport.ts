@@ -32,8 +32,6 @@ export interface MktowsTransportOptions {
 export interface TransportAttempt {
   signal: AbortSignal;
   attempt: number;
-  /** Called when the request is handed to the HTTP client (the limiter spaces requests from then). */
-  onSent?: (() => void) | undefined;
 }
 
 /** What an attempt resolved with. */
@@ -54,7 +52,6 @@ export interface MktowsTransport {
 
 interface PendingExchange extends ExchangeInfo {
   startedAt: number;
-  onSent: (() => void) | undefined;
   httpStatus?: number | undefined;
 }
 
@@ -79,9 +76,7 @@ export function createMktowsTransport(options: MktowsTransportOptions): MktowsTr
     client ??= createMktowsClient({ endpoint: options.endpoint, headers: options.headers }).then((created) => {
       created.soapClient.on('request', (xml: string, exchangeId: string) => {
         const exchange = pending.get(exchangeId);
-        if (!exchange) return;
-        exchange.onSent?.();
-        options.onRequest(infoOf(exchange), xml);
+        if (exchange) options.onRequest(infoOf(exchange), xml);
       });
       created.soapClient.on('response', (body: unknown, response: unknown, exchangeId: string) => {
         const exchange = pending.get(exchangeId);
@@ -104,13 +99,7 @@ export function createMktowsTransport(options: MktowsTransportOptions): MktowsTr
     async call<T>(operation: OperationName, params: unknown, attempt: TransportAttempt): Promise<TransportReply<T>> {
       const typed = await connect();
       const exchangeId = randomUUID();
-      const exchange: PendingExchange = {
-        operation,
-        exchangeId,
-        attempt: attempt.attempt,
-        startedAt: performance.now(),
-        onSent: attempt.onSent,
-      };
+      const exchange: PendingExchange = { operation, exchangeId, attempt: attempt.attempt, startedAt: performance.now() };
       pending.set(exchangeId, exchange);
       const callOptions: SoapCallOptions = {
         signal: attempt.signal,
