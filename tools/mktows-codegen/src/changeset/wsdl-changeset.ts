@@ -18,6 +18,7 @@ import { headCommit, readFileAtHead } from './git-head.js';
 export interface WsdlChangesetInput {
   /** The repository root (holds `.changeset/`). */
   readonly root: string;
+  /** The WSDL file generated from (its committed version is read from git HEAD). */
   readonly wsdlPath: string;
   /** The WSDL as shown to the user, e.g. `wsdl/mktows.wsdl`. */
   readonly wsdlDisplay: string;
@@ -27,12 +28,15 @@ export interface WsdlChangesetInput {
 
 /** A changeset decided but not yet written. */
 export interface WsdlChangesetPlan {
+  /** The API diff of the WSDL since HEAD. */
   readonly diff: WsdlDiff;
+  /** The package the changeset is for. */
   readonly packageName: string;
   /** Absolute path of the changeset file. */
   readonly file: string;
   /** The file relative to the root, forward slashes. */
   readonly fileDisplay: string;
+  /** The WSDL as shown to the user. */
   readonly wsdlDisplay: string;
 }
 
