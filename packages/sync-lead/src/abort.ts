@@ -46,8 +46,11 @@ export interface LinkedSignal {
  * were retained in some Node 20 releases: a long bulk run makes one per call.
  */
 export function linkSignals(sources: ReadonlyArray<AbortSignal | undefined>): LinkedSignal {
-  const controller = new AbortController();
   const present = sources.filter((source): source is AbortSignal => source !== undefined);
+  // One source is its own link: no controller and no listener per call (the common case, a call
+  // without a signal of its own, costs nothing here).
+  if (present.length === 1) return { signal: present[0]!, dispose: () => undefined };
+  const controller = new AbortController();
   const already = present.find((source) => source.aborted);
   if (already) {
     controller.abort(already.reason);

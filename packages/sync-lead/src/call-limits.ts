@@ -1,8 +1,7 @@
 // Client-wide limits on mktows calls: a rate (calls per window) and a number in flight. Every HTTP
 // attempt of every method of a client passes through the same limiter, so syncLead and syncLeads
 // together stay under Marketo's 100 calls / 20 s and 10 concurrent calls.
-import { setTimeout as delay } from 'node:timers/promises';
-import Bottleneck from 'bottleneck';
+import PQueue from 'p-queue';
 import { ValidationError } from './errors.js';
 
 /** At most `calls` calls in any `windowMs` milliseconds. */
@@ -26,33 +25,36 @@ export const MARKETO_RATE_LIMIT: Readonly<RateLimit> = Object.freeze({ calls: 10
 /** Marketo's documented concurrency limit, the default. */
 export const MARKETO_CONCURRENCY = 10;
 
-// Calls are spaced evenly rather than released in bursts: Marketo counts calls in a sliding window
-// ("more than 100 in the past 20 s"), and even spacing is the only schedule that never exceeds a
-// sliding window. The window is stretched by a margin for the jitter between when a request leaves
-// here and when the server counts its arrival (network, proxies, the server's own busy moments): 2% of
-// the window (400 ms of Marketo's 20 s), and never less than 100 ms, because that jitter is an amount
-// of time, not a fraction of the window: on a scaled-down window of 1 s, 2% would be 20 ms.
+// Marketo counts calls in a sliding window ("more than 100 in the past 20 s"). Calls are started
+// evenly, one per `window / calls`, rather than in bursts: the envelopes of a burst are built one after
+// another on the one thread, so the last request of a burst leaves (and arrives) much later than its
+// start, and a window measured at the server then holds more calls than the starts did. One start per
+// slot, counted on actual start times (p-queue's strict mode), means no two windows' worth of starts
+// ever overlap, however late a timer fires. The window is stretched by a margin for what happens between
+// a start here and the arrival there (serialisation, network, the server's busy moments): 2% of the
+// window (400 ms of Marketo's 20 s) and never less than 100 ms, because that jitter is an amount of
+// time, not a fraction of the window: on a scaled-down window of 1 s, 2% would be 20 ms.
 const MARGIN_FRACTION = 0.02;
 const MINIMUM_MARGIN_MS = 100;
 
 /** The window the client keeps to: the server's, plus the margin for arrival jitter. */
-function guardedWindowMs(rateLimit: RateLimit): number {
+export function guardedWindowMs(rateLimit: RateLimit): number {
   return rateLimit.windowMs + Math.max(rateLimit.windowMs * MARGIN_FRACTION, MINIMUM_MARGIN_MS);
 }
 
 /** The limiter of one client. */
 export interface CallLimiter {
   /**
-   * Runs `task` when the limits allow; resolves or rejects as the task does. The task calls `markSent`
-   * as soon as its request is on its way, so that the next call is spaced from that moment.
+   * Runs `task` when the limits allow; resolves or rejects as the task does. When `signal` fires while
+   * the task waits, it leaves the queue and the call rejects with the signal's reason.
    */
-  schedule<T>(task: (markSent: MarkSent) => Promise<T>): Promise<T>;
-  /** The effective minimum spacing between call starts, in ms (0 when no rate limit). */
+  schedule<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T>;
+  /** The least time between two call starts, in ms (0 without a rate limit). */
   readonly spacingMs: number;
   /** The maximum number of calls in flight. */
   readonly concurrency: number;
-  /** Drops queued calls (they reject) and releases timers. */
-  stop(): Promise<void>;
+  /** Drops the calls still waiting (their signals end them) and starts no more. */
+  stop(): void;
 }
 
 function resolveRateLimit(rateLimit: CallLimitOptions['rateLimit']): RateLimit | undefined {
@@ -79,62 +81,25 @@ function resolveConcurrency(concurrency: unknown): number {
   return concurrency;
 }
 
-/** Reports that the request of an admitted call has been handed to the network (or never will be). */
-export type MarkSent = () => void;
-
 /**
- * Holds back a call whose request would be the `calls + 1`-th within `windowMs` on the wire.
- * Bottleneck spaces the *planned* starts of calls evenly; the request of a call leaves later, after its
- * envelope is built (milliseconds for 300 leads) and after its timer fired, which is late when the
- * event loop was busy (a large response being parsed, a GC pause). A window whose first request left
- * late and whose last left early then holds one call too many. This guard checks the actual send times:
- * a call waits until the call `calls` places before it was sent `windowMs` ago. It rarely binds, and
- * when it does it costs one envelope build per window.
- */
-function createWindowGuard(calls: number, windowMs: number): () => Promise<MarkSent> {
-  // Send times of the last `calls` admitted calls, oldest first (pending until their request leaves).
-  const sendTimes: Array<Promise<number>> = [];
-  return async () => {
-    const oldest = sendTimes.length === calls ? sendTimes.shift() : undefined;
-    let markSent: MarkSent = () => undefined;
-    sendTimes.push(
-      new Promise<number>((resolve) => {
-        markSent = () => resolve(performance.now());
-      }),
-    );
-    if (oldest) {
-      const wait = (await oldest) + windowMs - performance.now();
-      if (wait > 0) await delay(wait);
-    }
-    return markSent;
-  };
-}
-
-/**
- * Creates a client's limiter (Bottleneck: `maxConcurrent` for concurrency, `minTime` for the rate),
- * and a check of the window on the requests' actual send times (see {@link createWindowGuard}).
+ * Creates a client's limiter: a p-queue with `concurrency` calls in flight and, with a rate limit, one
+ * call start per `spacingMs` (strict: counted on actual start times), so that any `calls` consecutive
+ * starts span at least {@link guardedWindowMs}.
  *
  * @throws {@link ValidationError} for malformed limits
  */
 export function createCallLimiter(options: CallLimitOptions): CallLimiter {
   const rateLimit = resolveRateLimit(options.rateLimit);
   const concurrency = resolveConcurrency(options.concurrency);
-  const windowMs = rateLimit ? guardedWindowMs(rateLimit) : 0;
-  const spacingMs = rateLimit ? Math.ceil(windowMs / rateLimit.calls) : 0;
-  const bottleneck = new Bottleneck({ maxConcurrent: concurrency, minTime: spacingMs });
-  const guardWindow = rateLimit ? createWindowGuard(rateLimit.calls, windowMs) : undefined;
+  const spacingMs = rateLimit ? guardedWindowMs(rateLimit) / rateLimit.calls : 0;
+  const queue = new PQueue(rateLimit ? { concurrency, intervalCap: 1, interval: spacingMs, strict: true } : { concurrency });
   return {
     spacingMs,
     concurrency,
-    schedule: (task) =>
-      bottleneck.schedule(async () => {
-        const markSent = guardWindow ? await guardWindow() : (): void => undefined;
-        try {
-          return await task(markSent);
-        } finally {
-          markSent(); // a call that failed before sending must not hold up the next one
-        }
-      }),
-    stop: () => bottleneck.stop({ dropWaitingJobs: true }),
+    schedule: (task, signal) => queue.add(task, signal ? { signal } : {}),
+    stop: () => {
+      queue.pause();
+      queue.clear();
+    },
   };
 }

@@ -4,8 +4,9 @@
 // bulk operations use the same session so that they share the client's limits.
 import { createAuthenticationHeader, type Credentials, type MktowsContextHeaderInfo } from '@org/mktows-auth';
 import type { OperationName } from '@org/mktows-types';
-import { linkSignals, raceWithSignal, throwIfAborted } from './abort.js';
-import { type CallLimitOptions, createCallLimiter, type MarkSent } from './call-limits.js';
+import { linkSignals, throwIfAborted } from './abort.js';
+import { createAttemptDeadlines } from './attempt-deadlines.js';
+import { type CallLimitOptions, createCallLimiter } from './call-limits.js';
 import type { CallOptions } from './client-options.js';
 import { AbortError, MarketoError, SyncLeadError, TimeoutError } from './errors.js';
 import { createClientAgent } from './http-agent.js';
@@ -76,8 +77,10 @@ export function createMktowsSession(options: MktowsSessionOptions): MktowsSessio
   const limiter = createCallLimiter(options.limits);
   const runner = createCallRunner(limiter, options.retry);
   const clock = createServerClock();
+  const deadlines = createAttemptDeadlines();
   const agent = createClientAgent(options.endpoint, limiter.concurrency);
   const endpoint = options.endpoint.href;
+  let transportReady = false;
   // Aborted by close(): calls still queued, in flight or backing off end with an AbortError at once.
   const closing = new AbortController();
   const transport = createMktowsTransport({
@@ -104,21 +107,21 @@ export function createMktowsSession(options: MktowsSessionOptions): MktowsSessio
     read: ResponseReader<TBody, TResult>,
     attempt: number,
     call: CallOptions,
-    markSent: MarkSent,
+    callerSignal: AbortSignal | undefined,
   ): Promise<TResult> {
     throwIfAborted(call.signal);
     const timeoutMs = call.timeoutMs ?? options.timeoutMs;
     const controller = new AbortController();
-    const abortWithCaller = (): void => controller.abort(call.signal?.reason);
-    call.signal?.addEventListener('abort', abortWithCaller, { once: true });
-    const timer = setTimeout(() => controller.abort(new TimeoutError(timeoutMs)), timeoutMs);
+    // The caller's own signal cancels the request; close() needs no listener per attempt: it destroys
+    // the agent's sockets, and the call has already ended with an AbortError by then.
+    const abortWithCaller = (): void => controller.abort(callerSignal?.reason);
+    callerSignal?.addEventListener('abort', abortWithCaller, { once: true });
+    const unwatch = deadlines.watch(timeoutMs, () => controller.abort(new TimeoutError(timeoutMs)));
     const stoppedBy = (): Error => (call.signal?.aborted ? new AbortError(call.signal.reason) : new TimeoutError(timeoutMs));
     try {
-      const reply = await raceWithSignal(
-        transport.call<TBody>(operation, params, { signal: controller.signal, attempt, onSent: markSent }),
-        controller.signal,
-        stoppedBy,
-      );
+      // The signal goes to the HTTP client, which abandons the request at once when it fires (timeout,
+      // caller's abort); the rejection it causes is then reported as the timeout or abort it was.
+      const reply = await transport.call<TBody>(operation, params, { signal: controller.signal, attempt });
       return read(reply.body, reply.httpStatus);
     } catch (raw) {
       if (controller.signal.aborted) throw stoppedBy();
@@ -129,8 +132,8 @@ export function createMktowsSession(options: MktowsSessionOptions): MktowsSessio
       }
       throw error;
     } finally {
-      clearTimeout(timer);
-      call.signal?.removeEventListener('abort', abortWithCaller);
+      unwatch();
+      callerSignal?.removeEventListener('abort', abortWithCaller);
     }
   }
 
@@ -153,10 +156,15 @@ export function createMktowsSession(options: MktowsSessionOptions): MktowsSessio
         throwIfAborted(call.signal);
         // The first call of a process parses the WSDL: done before the limiter lets the call start, so
         // the limiter's spacing of call starts stays the spacing of the requests on the wire.
-        await transport.ready();
+        if (!transportReady) {
+          await transport.ready();
+          transportReady = true;
+        }
         const { shouldRetry } = callOptions;
-        return await runner.run((attempt, markSent) => attemptCall(operation, params, read, attempt, call, markSent), {
+        return await runner.run((attempt) => attemptCall(operation, params, read, attempt, call, callOptions.signal), {
           signal: call.signal,
+          // Queued calls leave the queue when their caller aborts; close() empties the queue itself.
+          queueSignal: callOptions.signal,
           onRetry: (error, attempt) => emitTrace(onTrace, retryEvent(operation, error, attempt)),
           minimumRetryDelayMs: untilFreshTimestamp,
           shouldRetry: shouldRetry && ((error, attempt) => shouldRetry(error, attempt, options.retry.shouldRetry)),
@@ -167,7 +175,8 @@ export function createMktowsSession(options: MktowsSessionOptions): MktowsSessio
     },
     close() {
       closing.abort(new Error('The client was closed'));
-      void limiter.stop();
+      limiter.stop();
+      deadlines.clear();
       transport.close();
       agent.destroy();
     },

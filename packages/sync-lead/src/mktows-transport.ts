@@ -55,8 +55,11 @@ interface PendingExchange extends ExchangeInfo {
   httpStatus?: number | undefined;
 }
 
-/** soap passes unknown call options through to axios; these two pick the client's agent. */
-type SoapCallOptions = MktowsCallOptions & { httpAgent: ClientAgent; httpsAgent: ClientAgent };
+/** soap passes unknown call options through to axios; `httpAgent` / `httpsAgent` pick the client's agent. */
+type SoapCallOptions = MktowsCallOptions;
+
+/** One operation of the typed client. */
+type Send<T> = (params: unknown, options: MktowsCallOptions) => Promise<T>;
 
 function statusOf(response: unknown): number | undefined {
   const status = (response as { status?: unknown } | null | undefined)?.status;
@@ -70,6 +73,8 @@ function infoOf({ operation, exchangeId, attempt }: PendingExchange): ExchangeIn
 /** Creates the transport of one client; nothing is loaded until the first call. */
 export function createMktowsTransport(options: MktowsTransportOptions): MktowsTransport {
   const pending = new Map<string, PendingExchange>();
+  // Only the option for the endpoint's protocol: every extra option is one more for axios to merge.
+  const agentOption = new URL(options.endpoint).protocol === 'https:' ? { httpsAgent: options.agent } : { httpAgent: options.agent };
   let client: Promise<MktowsSoapClient> | undefined;
 
   function connect(): Promise<MktowsSoapClient> {
@@ -101,15 +106,9 @@ export function createMktowsTransport(options: MktowsTransportOptions): MktowsTr
       const exchangeId = randomUUID();
       const exchange: PendingExchange = { operation, exchangeId, attempt: attempt.attempt, startedAt: performance.now() };
       pending.set(exchangeId, exchange);
-      const callOptions: SoapCallOptions = {
-        signal: attempt.signal,
-        exchangeId,
-        httpAgent: options.agent,
-        httpsAgent: options.agent,
-      };
+      const callOptions: SoapCallOptions = { signal: attempt.signal, exchangeId, ...agentOption };
       try {
-        const send = (typed[operation] as (params: unknown, options: MktowsCallOptions) => Promise<T>).bind(typed);
-        const body = await send(params, callOptions);
+        const body = await (typed as unknown as Record<OperationName, Send<T>>)[operation](params, callOptions);
         return { body, httpStatus: exchange.httpStatus };
       } finally {
         pending.delete(exchangeId);

@@ -5,16 +5,18 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { backOff } from 'exponential-backoff';
 import { AbortError, MarketoError, ValidationError } from './errors.js';
 import { raceWithSignal, throwIfAborted } from './abort.js';
-import type { CallLimiter, MarkSent } from './call-limits.js';
+import type { CallLimiter } from './call-limits.js';
 import type { ResolvedRetryOptions, RetryPredicate } from './retry-policy.js';
 
-/** One attempt: `attempt` counts from 1; `markSent` is called when its request goes out. */
-export type Attempt<T> = (attempt: number, markSent: MarkSent) => Promise<T>;
+/** One attempt: `attempt` counts from 1. */
+export type Attempt<T> = (attempt: number) => Promise<T>;
 
 /** Per-call options of {@link CallRunner.run}. */
 export interface ResilientCallOptions {
   /** Ends the call (queued, in flight or backing off) with an {@link AbortError}. */
   signal?: AbortSignal | undefined;
+  /** Takes a call waiting in the limiter's queue out of it when it fires (default: `signal`). */
+  queueSignal?: AbortSignal | undefined;
   /** Called after a failed attempt that will be retried (for tracing and tests). */
   onRetry?: ((error: unknown, attempt: number) => void) | undefined;
   /** The least time to wait before retrying after `error`, on top of the backoff (default none). */
@@ -51,31 +53,41 @@ export function createCallRunner(limiter: CallLimiter, retry: ResolvedRetryOptio
   return {
     run<T>(attempt: Attempt<T>, options: ResilientCallOptions = {}): Promise<T> {
       const { signal, onRetry, minimumRetryDelayMs } = options;
+      const queueSignal = 'queueSignal' in options ? options.queueSignal : signal;
       const shouldRetry = options.shouldRetry ?? retry.shouldRetry;
       let attemptNumber = 0;
       const limitedAttempt = (): Promise<T> => {
         throwIfAborted(signal);
-        return limiter.schedule((markSent) => {
+        return limiter.schedule(() => {
           throwIfAborted(signal);
           attemptNumber += 1;
-          return attempt(attemptNumber, markSent);
-        });
+          return attempt(attemptNumber);
+        }, queueSignal);
       };
-      const calls = backOff(limitedAttempt, {
-        numOfAttempts: retry.maxAttempts,
-        startingDelay: retry.initialDelayMs,
-        maxDelay: retry.maxDelayMs,
-        timeMultiple: 2,
-        jitter: 'full',
-        retry: async (error: unknown, attemptsMade: number) => {
-          if (signal?.aborted || neverRetried(error)) return false;
-          const again = attemptsMade < retry.maxAttempts && shouldRetry(error, attemptsMade);
-          if (!again) return false;
-          onRetry?.(error, attemptsMade);
-          const waitMs = minimumRetryDelayMs?.(error) ?? 0;
-          if (waitMs > 0) await delay(waitMs, undefined, signal ? { signal } : undefined).catch(() => undefined);
-          return !signal?.aborted;
-        },
+      /** Whether to try again after the failure of attempt `attemptsMade`; waits any extra delay first. */
+      const decide = async (error: unknown, attemptsMade: number): Promise<boolean> => {
+        if (signal?.aborted || neverRetried(error)) return false;
+        const again = attemptsMade < retry.maxAttempts && shouldRetry(error, attemptsMade);
+        if (!again) return false;
+        onRetry?.(error, attemptsMade);
+        const waitMs = minimumRetryDelayMs?.(error) ?? 0;
+        if (waitMs > 0) await delay(waitMs, undefined, signal ? { signal } : undefined).catch(() => undefined);
+        return !signal?.aborted;
+      };
+      // The first attempt runs on its own; backOff takes over only after a failure worth retrying, so a
+      // call that succeeds at once (nearly all of them) pays nothing for the retry machinery.
+      const calls = limitedAttempt().catch(async (error: unknown) => {
+        if (!(await decide(error, 1))) throw error;
+        return backOff(limitedAttempt, {
+          numOfAttempts: retry.maxAttempts - 1,
+          startingDelay: retry.initialDelayMs,
+          maxDelay: retry.maxDelayMs,
+          timeMultiple: 2,
+          jitter: 'full',
+          // The first retry waits too: startingDelay (jittered), then doubling, as when the first attempt was backOff's.
+          delayFirstAttempt: true,
+          retry: (retryError: unknown, retriesMade: number) => decide(retryError, retriesMade + 1),
+        });
       });
       return raceWithSignal(calls, signal, () => new AbortError(signal?.reason));
     },
