@@ -2,6 +2,7 @@
 // freshly signed (clock corrected after a 20016), bounded by its timeout and the caller's signal,
 // traced with secrets redacted, and its failure mapped to this package's errors. syncLead uses it;
 // bulk operations use the same session so that they share the client's limits.
+import { setMaxListeners } from 'node:events';
 import { createAuthenticationHeader, type Credentials, type MktowsContextHeaderInfo } from '@org/mktows-auth';
 import type { OperationName } from '@org/mktows-types';
 import { linkSignals, throwIfAborted } from './abort.js';
@@ -83,6 +84,8 @@ export function createMktowsSession(options: MktowsSessionOptions): MktowsSessio
   let transportReady = false;
   // Aborted by close(): calls still queued, in flight or backing off end with an AbortError at once.
   const closing = new AbortController();
+  // Every call in flight or queued listens to it (a bulk run queues many): not a leak.
+  setMaxListeners(0, closing.signal);
   const transport = createMktowsTransport({
     endpoint,
     agent,

@@ -1,9 +1,9 @@
 // One input of syncLeads, validated and turned into its syncMultipleLeads record. Validation failures
 // belong to their own lead only: they are reported, never sent.
-import type { LeadRecord } from '@org/mktows-types';
 import { ValidationError } from '../errors.js';
 import { type SyncLeadInput, validateSyncLeadInput } from '../sync-lead-input.js';
 import { toLeadRecord } from '../sync-lead-params.js';
+import { leadRecordXml } from './lead-record-xml.js';
 
 /** A valid input on its way to Marketo. */
 export interface BulkLead {
@@ -11,8 +11,8 @@ export interface BulkLead {
   index: number;
   /** The caller's input (the same object). */
   input: SyncLeadInput;
-  /** Its syncMultipleLeads record. */
-  record: LeadRecord;
+  /** Its `<leadRecord>` element for syncMultipleLeads. */
+  xml: string;
   /** Whether the lead has a unique key (Id or foreign id), so a repeated sync cannot duplicate it. */
   hasUniqueKey: boolean;
   /**
@@ -45,7 +45,7 @@ export function toBulkLead(index: number, input: SyncLeadInput): BulkLead | Inva
     return {
       index,
       input,
-      record,
+      xml: leadRecordXml(record),
       hasUniqueKey: valid.id !== undefined || valid.foreignSysPersonId !== undefined,
       attributeNames: names.sort().join(' '),
     };

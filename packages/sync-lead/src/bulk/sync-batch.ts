@@ -70,7 +70,8 @@ export async function syncBatch(context: BatchContext, batch: readonly BulkLead[
   const repeatSafe = isRepeatSafe(batch, context.dedup);
   let lostAttempt = false;
   let repeatedAfterLoss = false;
-  const params = { leadRecordList: { leadRecord: batch.map((lead) => lead.record) }, dedupEnabled: context.dedup };
+  // The records' XML goes in under soap's xml key (see lead-record-xml.ts); the rest is the typed client's.
+  const params = { leadRecordList: { $xml: batch.map((lead) => lead.xml).join('') }, dedupEnabled: context.dedup };
   try {
     const outcomes = await context.session.call<SuccessSyncMultipleLeads, LeadOutcome[]>(
       'syncMultipleLeads',

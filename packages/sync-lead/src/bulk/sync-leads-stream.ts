@@ -2,6 +2,7 @@
 // syncMultipleLeads call through the client's limits) and yields every lead's outcome as its batch
 // finishes. A chunk is read only when a batch slot is free and the consumer has taken the previous
 // results, so memory stays bounded by concurrency x batchSize whatever the number of leads.
+import { setMaxListeners } from 'node:events';
 import { linkSignals, raceWithSignal, throwIfAborted } from '../abort.js';
 import { AbortError } from '../errors.js';
 import type { MktowsSession } from '../mktows-session.js';
@@ -34,6 +35,8 @@ export async function* runSyncLeads(
   // Ends the batches in flight when the consumer stops early or one batch rejects.
   const stopped = new AbortController();
   const linked = linkSignals([options.signal, stopped.signal]);
+  // Every batch in flight or queued listens to the run's signal: not a leak.
+  setMaxListeners(0, linked.signal);
   const context: BatchContext = { session, dedup: options.dedup, signal: linked.signal, timeoutMs: options.timeoutMs };
   const chunks = readLeadChunks(leads, options.batchSize);
   const running = new Map<number, Promise<FinishedBatch>>();
