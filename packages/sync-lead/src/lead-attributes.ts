@@ -28,7 +28,8 @@ function toAttrValue(value: Exclude<LeadAttributeValue, undefined>): string {
 export function toWireAttributes(attributes: LeadAttributes | undefined): WireAttribute[] | undefined {
   if (!attributes) return undefined;
   const list: WireAttribute[] = [];
-  for (const [attrName, value] of Object.entries(attributes)) {
+  for (const attrName of Object.keys(attributes)) {
+    const value = attributes[attrName];
     if (value === undefined) continue;
     list.push({ attrName, attrValue: toAttrValue(value) });
   }

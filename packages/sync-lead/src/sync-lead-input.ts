@@ -133,7 +133,10 @@ function validateAttributes(value: unknown): void {
   if (!isPlainObject(value)) {
     throw new ValidationError('attributes', `must be a plain object of name to value (got ${describeType(value)})`);
   }
-  for (const [name, attributeValue] of Object.entries(value)) {
+  // Object.keys, not entries: one array per input instead of one per attribute (syncLeads validates
+  // every lead of a bulk run).
+  for (const name of Object.keys(value)) {
+    const attributeValue = value[name];
     if (name.trim() === '') throw new ValidationError('attributes', 'attribute names must not be empty');
     const illegal = findCharXmlCannotCarry(name);
     if (illegal) {

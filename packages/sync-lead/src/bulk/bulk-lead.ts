@@ -2,8 +2,8 @@
 // belong to their own lead only: they are reported, never sent.
 import { ValidationError } from '../errors.js';
 import { type SyncLeadInput, validateSyncLeadInput } from '../sync-lead-input.js';
+import type { LeadRecord } from '@org/mktows-types';
 import { toLeadRecord } from '../sync-lead-params.js';
-import { leadRecordXml } from './lead-record-xml.js';
 
 /** A valid input on its way to Marketo. */
 export interface BulkLead {
@@ -11,15 +11,10 @@ export interface BulkLead {
   index: number;
   /** The caller's input (the same object). */
   input: SyncLeadInput;
-  /** Its `<leadRecord>` element for syncMultipleLeads. */
-  xml: string;
+  /** Its syncMultipleLeads record. */
+  record: LeadRecord;
   /** Whether the lead has a unique key (Id or foreign id), so a repeated sync cannot duplicate it. */
   hasUniqueKey: boolean;
-  /**
-   * The attribute names it sends, sorted: Marketo's "bad attribute name" fault (20105) depends only on
-   * them, so leads with the same names fail or pass it together.
-   */
-  attributeNames: string;
 }
 
 /** An input that failed validation. */
@@ -40,14 +35,11 @@ export function toBulkLead(index: number, input: SyncLeadInput): BulkLead | Inva
     if (valid.returnLead === true) {
       throw new ValidationError('returnLead', 'is not supported by syncLeads (syncMultipleLeads returns no lead records); use syncLead');
     }
-    const record = toLeadRecord(valid);
-    const names = (record.leadAttributeList?.attribute ?? []).map((attribute) => attribute.attrName);
     return {
       index,
       input,
-      xml: leadRecordXml(record),
+      record: toLeadRecord(valid),
       hasUniqueKey: valid.id !== undefined || valid.foreignSysPersonId !== undefined,
-      attributeNames: names.sort().join(' '),
     };
   } catch (error) {
     if (error instanceof ValidationError) return { index, input, error };

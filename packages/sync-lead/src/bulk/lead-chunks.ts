@@ -32,20 +32,45 @@ export function requireLeadSource(leads: unknown): asserts leads is LeadSource {
   }
 }
 
-/** Reads `leads` into chunks of at most `batchSize` valid (or invalid) inputs. */
-export async function* readLeadChunks(leads: LeadSource, batchSize: number): AsyncGenerator<LeadChunk, void, undefined> {
+/** Collects validated leads into chunks; `add` returns a chunk when one is full. */
+function createChunker(batchSize: number): { add(input: SyncLeadInput): LeadChunk | undefined; rest(): LeadChunk | undefined } {
   let chunk: LeadChunk = { batch: [], invalid: [] };
   let index = 0;
-  for await (const input of leads) {
-    const lead = toBulkLead(index, input);
-    index += 1;
-    if ('error' in lead) chunk.invalid.push(lead);
-    else chunk.batch.push(lead);
-    // Invalid inputs count toward the size too, so a long run of them is reported as it goes.
-    if (chunk.batch.length === batchSize || chunk.invalid.length === batchSize) {
-      yield chunk;
-      chunk = { batch: [], invalid: [] };
+  const take = (): LeadChunk => {
+    const full = chunk;
+    chunk = { batch: [], invalid: [] };
+    return full;
+  };
+  return {
+    add(input) {
+      const lead = toBulkLead(index, input);
+      index += 1;
+      if ('error' in lead) chunk.invalid.push(lead);
+      else chunk.batch.push(lead);
+      // Invalid inputs count toward the size too, so a long run of them is reported as it goes.
+      return chunk.batch.length === batchSize || chunk.invalid.length === batchSize ? take() : undefined;
+    },
+    rest: () => (chunk.batch.length > 0 || chunk.invalid.length > 0 ? take() : undefined),
+  };
+}
+
+/**
+ * Reads `leads` into chunks of at most `batchSize` valid (or invalid) inputs. An array or other
+ * synchronous iterable is read with a plain loop: `for await` would make a promise for every lead.
+ */
+export async function* readLeadChunks(leads: LeadSource, batchSize: number): AsyncGenerator<LeadChunk, void, undefined> {
+  const chunker = createChunker(batchSize);
+  if (Symbol.asyncIterator in leads) {
+    for await (const input of leads) {
+      const chunk = chunker.add(input);
+      if (chunk) yield chunk;
+    }
+  } else {
+    for (const input of leads) {
+      const chunk = chunker.add(input);
+      if (chunk) yield chunk;
     }
   }
-  if (chunk.batch.length > 0 || chunk.invalid.length > 0) yield chunk;
+  const rest = chunker.rest();
+  if (rest) yield rest;
 }

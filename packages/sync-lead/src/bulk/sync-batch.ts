@@ -13,6 +13,7 @@ import type { MktowsSession } from '../mktows-session.js';
 import type { BulkLead } from './bulk-lead.js';
 import { isRepeatSafe, mayHaveBeenApplied } from './duplicate-safety.js';
 import type { LeadOutcome } from './lead-outcome.js';
+import { leadRecordListXml } from './lead-record-xml.js';
 import { readSyncStatuses } from './sync-statuses.js';
 
 /** Marketo's fault for an attribute name the instance does not have; it depends only on the names sent. */
@@ -38,6 +39,14 @@ export interface BatchOutcome {
   outcome: LeadOutcome;
 }
 
+/** The attribute names a lead sends, sorted: what Marketo's "bad attribute name" fault depends on. */
+function attributeNamesOf(lead: BulkLead): string {
+  return (lead.record.leadAttributeList?.attribute ?? [])
+    .map((attribute) => attribute.attrName)
+    .sort()
+    .join(' ');
+}
+
 /**
  * The parts a faulted batch is split into, or `undefined` when splitting cannot help. For a bad
  * attribute name the parts are groups of leads sending the same names (they fail together, so a batch
@@ -48,9 +57,10 @@ function splittableParts(error: unknown, batch: readonly BulkLead[]): BulkLead[]
   if (error.code !== BAD_ATTRIBUTE_NAME) return batch.map((lead) => [lead]);
   const groups = new Map<string, BulkLead[]>();
   for (const lead of batch) {
-    const group = groups.get(lead.attributeNames);
+    const names = attributeNamesOf(lead);
+    const group = groups.get(names);
     if (group) group.push(lead);
-    else groups.set(lead.attributeNames, [lead]);
+    else groups.set(names, [lead]);
   }
   return groups.size > 1 ? [...groups.values()] : undefined;
 }
@@ -71,7 +81,7 @@ export async function syncBatch(context: BatchContext, batch: readonly BulkLead[
   let lostAttempt = false;
   let repeatedAfterLoss = false;
   // The records' XML goes in under soap's xml key (see lead-record-xml.ts); the rest is the typed client's.
-  const params = { leadRecordList: { $xml: batch.map((lead) => lead.xml).join('') }, dedupEnabled: context.dedup };
+  const params = { leadRecordList: { $xml: leadRecordListXml(batch.map((lead) => lead.record)) }, dedupEnabled: context.dedup };
   try {
     const outcomes = await context.session.call<SuccessSyncMultipleLeads, LeadOutcome[]>(
       'syncMultipleLeads',
