@@ -30,7 +30,10 @@ export interface MktowsTransportOptions {
 
 /** One attempt's transport options. */
 export interface TransportAttempt {
-  signal: AbortSignal;
+  /** Abandons the request when it fires (the caller's own signal; none for most calls). */
+  signal: AbortSignal | undefined;
+  /** The HTTP client aborts the request after this long (until the response starts, then between data). */
+  timeoutMs: number;
   attempt: number;
 }
 
@@ -106,7 +109,8 @@ export function createMktowsTransport(options: MktowsTransportOptions): MktowsTr
       const exchangeId = randomUUID();
       const exchange: PendingExchange = { operation, exchangeId, attempt: attempt.attempt, startedAt: performance.now() };
       pending.set(exchangeId, exchange);
-      const callOptions: SoapCallOptions = { signal: attempt.signal, exchangeId, ...agentOption };
+      const callOptions: SoapCallOptions = { timeout: attempt.timeoutMs, exchangeId, ...agentOption };
+      if (attempt.signal) callOptions.signal = attempt.signal;
       try {
         const body = await (typed as unknown as Record<OperationName, Send<T>>)[operation](params, callOptions);
         return { body, httpStatus: exchange.httpStatus };
