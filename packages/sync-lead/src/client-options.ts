@@ -14,7 +14,10 @@ export interface SyncLeadClientOptions extends CallLimitOptions {
   secretKey: string;
   /** Target workspace, sent as `MktowsContextHeader` on syncLead. Default: none (Marketo's rules for no header). */
   workspace?: string | undefined;
-  /** Limit of one HTTP attempt in milliseconds (default 30,000); a timed-out attempt is retried. */
+  /**
+   * Limit of one HTTP attempt in milliseconds (default 30,000): the time until the response starts, and
+   * then the longest pause while it arrives. A timed-out attempt is retried.
+   */
   timeoutMs?: number | undefined;
   /** Retry policy; `false` disables retries. */
   retry?: RetryOptions | false | undefined;

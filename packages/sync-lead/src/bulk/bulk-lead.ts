@@ -2,8 +2,8 @@
 // belong to their own lead only: they are reported, never sent.
 import { ValidationError } from '../errors.js';
 import { type SyncLeadInput, validateSyncLeadInput } from '../sync-lead-input.js';
-import type { LeadRecord } from '@org/mktows-types';
 import { toLeadRecord } from '../sync-lead-params.js';
+import { leadRecordXml } from './lead-record-xml.js';
 
 /** A valid input on its way to Marketo. */
 export interface BulkLead {
@@ -11,8 +11,8 @@ export interface BulkLead {
   index: number;
   /** The caller's input (the same object). */
   input: SyncLeadInput;
-  /** Its syncMultipleLeads record. */
-  record: LeadRecord;
+  /** Its `<leadRecord>` element (a flat string: all a lead keeps while its batch is in flight). */
+  xml: string;
   /** Whether the lead has a unique key (Id or foreign id), so a repeated sync cannot duplicate it. */
   hasUniqueKey: boolean;
 }
@@ -38,7 +38,7 @@ export function toBulkLead(index: number, input: SyncLeadInput): BulkLead | Inva
     return {
       index,
       input,
-      record: toLeadRecord(valid),
+      xml: leadRecordXml(toLeadRecord(valid)),
       hasUniqueKey: valid.id !== undefined || valid.foreignSysPersonId !== undefined,
     };
   } catch (error) {

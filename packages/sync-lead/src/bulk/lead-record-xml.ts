@@ -31,35 +31,33 @@ const TAGS = Object.fromEntries(
 ) as Readonly<Record<'Email' | 'ForeignSysPersonId' | 'ForeignSysType' | 'attrName' | 'attrValue', readonly [string, string]>>;
 
 /**
- * The `<leadRecord>` elements of `records`, as one string. Written as a list of parts joined once: the
- * same text built by concatenation per lead allocated several times its size in intermediate strings.
+ * The `<leadRecord>` element of `record`, as one flat string: written as a list of parts joined once,
+ * because the same text built by concatenation allocated several times its size in intermediate
+ * strings, and a flat string is all a lead keeps while its batch is in flight.
  */
-export function leadRecordListXml(records: readonly LeadRecord[]): string {
-  const parts: string[] = [];
+export function leadRecordXml(record: LeadRecord): string {
+  const parts: string[] = ['<leadRecord>'];
   const element = (name: keyof typeof TAGS, text: string): void => {
     const [open, close] = TAGS[name];
     parts.push(open, escapeXmlText(text), close);
   };
-  for (const record of records) {
-    parts.push('<leadRecord>');
-    if (record.Id !== undefined && record.Id !== null) parts.push('<Id>', String(record.Id), '</Id>');
-    if (record.Email !== undefined && record.Email !== null) element('Email', record.Email);
-    if (record.ForeignSysPersonId !== undefined && record.ForeignSysPersonId !== null) {
-      element('ForeignSysPersonId', record.ForeignSysPersonId);
-    }
-    if (record.ForeignSysType !== undefined && record.ForeignSysType !== null) element('ForeignSysType', record.ForeignSysType);
-    const attributes = record.leadAttributeList?.attribute;
-    if (attributes && attributes.length > 0) {
-      parts.push('<leadAttributeList>');
-      for (const { attrName, attrValue } of attributes) {
-        parts.push('<attribute>');
-        element('attrName', attrName);
-        element('attrValue', attrValue);
-        parts.push('</attribute>');
-      }
-      parts.push('</leadAttributeList>');
-    }
-    parts.push('</leadRecord>');
+  if (record.Id !== undefined && record.Id !== null) parts.push('<Id>', String(record.Id), '</Id>');
+  if (record.Email !== undefined && record.Email !== null) element('Email', record.Email);
+  if (record.ForeignSysPersonId !== undefined && record.ForeignSysPersonId !== null) {
+    element('ForeignSysPersonId', record.ForeignSysPersonId);
   }
+  if (record.ForeignSysType !== undefined && record.ForeignSysType !== null) element('ForeignSysType', record.ForeignSysType);
+  const attributes = record.leadAttributeList?.attribute;
+  if (attributes && attributes.length > 0) {
+    parts.push('<leadAttributeList>');
+    for (const { attrName, attrValue } of attributes) {
+      parts.push('<attribute>');
+      element('attrName', attrName);
+      element('attrValue', attrValue);
+      parts.push('</attribute>');
+    }
+    parts.push('</leadAttributeList>');
+  }
+  parts.push('</leadRecord>');
   return parts.join('');
 }

@@ -13,7 +13,6 @@ import type { MktowsSession } from '../mktows-session.js';
 import type { BulkLead } from './bulk-lead.js';
 import { isRepeatSafe, mayHaveBeenApplied } from './duplicate-safety.js';
 import type { LeadOutcome } from './lead-outcome.js';
-import { leadRecordListXml } from './lead-record-xml.js';
 import { readSyncStatuses } from './sync-statuses.js';
 
 /** Marketo's fault for an attribute name the instance does not have; it depends only on the names sent. */
@@ -41,8 +40,9 @@ export interface BatchOutcome {
 
 /** The attribute names a lead sends, sorted: what Marketo's "bad attribute name" fault depends on. */
 function attributeNamesOf(lead: BulkLead): string {
-  return (lead.record.leadAttributeList?.attribute ?? [])
-    .map((attribute) => attribute.attrName)
+  const attributes = lead.input.attributes ?? {};
+  return Object.keys(attributes)
+    .filter((name) => attributes[name] !== undefined)
     .sort()
     .join(' ');
 }
@@ -81,7 +81,7 @@ export async function syncBatch(context: BatchContext, batch: readonly BulkLead[
   let lostAttempt = false;
   let repeatedAfterLoss = false;
   // The records' XML goes in under soap's xml key (see lead-record-xml.ts); the rest is the typed client's.
-  const params = { leadRecordList: { $xml: leadRecordListXml(batch.map((lead) => lead.record)) }, dedupEnabled: context.dedup };
+  const params = { leadRecordList: { $xml: batch.map((lead) => lead.xml).join('') }, dedupEnabled: context.dedup };
   try {
     const outcomes = await context.session.call<SuccessSyncMultipleLeads, LeadOutcome[]>(
       'syncMultipleLeads',
