@@ -8,7 +8,7 @@ import type { OperationName } from '@org/mktows-types';
 import { linkSignals, throwIfAborted } from './abort.js';
 import { type CallLimitOptions, createCallLimiter } from './call-limits.js';
 import type { CallOptions } from './client-options.js';
-import { AbortError, MarketoError, SyncLeadError, TimeoutError } from './errors.js';
+import { AbortError, MarketoError, SyncLeadError, TimeoutError, TransportError } from './errors.js';
 import { createClientAgent } from './http-agent.js';
 import { mapSoapError } from './map-soap-error.js';
 import { createMktowsTransport } from './mktows-transport.js';
@@ -27,6 +27,19 @@ const REQUEST_EXPIRED = 20016;
 function isHttpTimeout(rejection: unknown, timeoutMs: number): boolean {
   const { code, message } = (rejection ?? {}) as { code?: unknown; message?: unknown };
   return code === 'ECONNABORTED' && message === `timeout of ${timeoutMs}ms exceeded`;
+}
+
+function isRedirect(httpStatus: number | undefined): httpStatus is number {
+  return httpStatus !== undefined && httpStatus >= 300 && httpStatus < 400;
+}
+
+/** Redirects are not followed (see the transport): a signed POST is not replayed elsewhere. */
+function redirectNotFollowed(httpStatus: number): TransportError {
+  return new TransportError({
+    message: `The server answered HTTP ${httpStatus}, a redirect; a SOAP request is not followed to another URL (check the endpoint)`,
+    retryable: false,
+    httpStatus,
+  });
 }
 
 /** Validated settings of a session. */
@@ -127,6 +140,7 @@ export function createMktowsSession(options: MktowsSessionOptions): MktowsSessio
       // client's work for a call (measured: ~10% of a whole syncLead), and close() needs none, since it
       // destroys the agent's sockets after the call has already ended with an AbortError.
       const reply = await transport.call<TBody>(operation, params, { signal: callerSignal, timeoutMs, attempt });
+      if (isRedirect(reply.httpStatus)) throw redirectNotFollowed(reply.httpStatus);
       return read(reply.body, reply.httpStatus);
     } catch (raw) {
       if (call.signal?.aborted) throw new AbortError(call.signal.reason);
