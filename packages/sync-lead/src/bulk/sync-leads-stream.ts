@@ -62,7 +62,11 @@ export async function* runSyncLeads(
         const { batch, invalid } = next.value;
         if (batch.length > 0) {
           const id = nextBatchId++;
-          running.set(id, syncBatch(context, batch).then((outcomes) => ({ id, outcomes })));
+          const finishing = syncBatch(context, batch).then((outcomes) => ({ id, outcomes }));
+          // Marked handled now: the generator may be paused at a yield when a batch rejects (abort), and
+          // an unhandled rejection would end the process. The race below still sees the rejection.
+          finishing.catch(() => undefined);
+          running.set(id, finishing);
         }
         if (invalid.length > 0) {
           report(invalid.map(({ error }) => ({ status: 'FAILED', error })));
@@ -77,7 +81,6 @@ export async function* runSyncLeads(
     }
   } finally {
     stopped.abort(new Error('The syncLeads run stopped'));
-    for (const batch of running.values()) batch.catch(() => undefined);
     linked.dispose();
     await chunks.return(undefined);
   }
