@@ -87,6 +87,19 @@ describe('stopping a run', () => {
     await expect(run).rejects.toBeInstanceOf(AbortError);
   });
 
+  it('a batch aborted while the consumer has not asked for more is not an unhandled rejection', async () => {
+    raw = await startRawServer(() => ({ hang: true }));
+    rawClient = createSyncLeadClient({ endpoint: raw.url, userId: 'u', secretKey: 'k', rateLimit: false });
+    const controller = new AbortController();
+    const stream = rawClient.syncLeadsStream([{ email: 'not-an-email' }, { email: 'ok@example.com' }], { signal: controller.signal });
+    // The invalid lead comes first, while the valid one's batch is in flight; the consumer then pauses.
+    expect((await stream.next()).value).toMatchObject({ index: 0, status: 'FAILED' });
+    await raw.waitForRequests(1);
+    controller.abort();
+    await new Promise((resolve) => setImmediate(resolve)); // let the batch reject while nobody awaits it
+    await expect(stream.next()).rejects.toBeInstanceOf(AbortError);
+  });
+
   it('close() ends a run in flight with AbortError, and later runs are refused', async () => {
     raw = await startRawServer(() => ({ hang: true }));
     rawClient = createSyncLeadClient({ endpoint: raw.url, userId: 'u', secretKey: 'k', rateLimit: false });
