@@ -2,7 +2,6 @@
 // client-wide limiter, failed attempts are retried with exponential backoff and full jitter while the
 // retry predicate allows, and the caller's AbortSignal ends the whole call at once.
 import { setTimeout as delay } from 'node:timers/promises';
-import { backOff } from 'exponential-backoff';
 import { AbortError, MarketoError, ValidationError } from './errors.js';
 import { raceWithSignal, throwIfAborted } from './abort.js';
 import type { CallLimiter } from './call-limits.js';
@@ -78,6 +77,8 @@ export function createCallRunner(limiter: CallLimiter, retry: ResolvedRetryOptio
       // call that succeeds at once (nearly all of them) pays nothing for the retry machinery.
       const calls = limitedAttempt().catch(async (error: unknown) => {
         if (!(await decide(error, 1))) throw error;
+        // Loaded on the first retry of the process: a client whose calls succeed never loads it.
+        const { backOff } = await import('exponential-backoff');
         return backOff(limitedAttempt, {
           numOfAttempts: retry.maxAttempts - 1,
           startingDelay: retry.initialDelayMs,
