@@ -5,24 +5,7 @@
 // escapes every other string and handed to soap under its xml key (`$xml`), whose content soap writes as
 // given. On the wire it looks like any other escaped text.
 
-const CDATA_OPEN = '<![CDATA[';
-const CDATA_CLOSE = ']]>';
-
-/** soap's escapes for element text (tab, CR and LF as references, so no parser normalises them). */
-const ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&apos;',
-  '\t': '&#x9;',
-  '\r': '&#xD;',
-  '\n': '&#xA;',
-};
-
-function isWrittenRawBySoap(text: string): boolean {
-  return text.startsWith(CDATA_OPEN) && text.endsWith(CDATA_CLOSE);
-}
+import { escapeSoapText, isWrittenRawBySoap } from '@org/mktows-types';
 
 /**
  * A copy of an operation's `result` in which every string soap 1.13 would write unescaped is replaced by
@@ -31,7 +14,7 @@ function isWrittenRawBySoap(text: string): boolean {
 export function escapeRawText(result: unknown, xmlKey: string): unknown {
   if (typeof result === 'string') {
     return isWrittenRawBySoap(result)
-      ? { [xmlKey]: result.replace(/[&<>"'\t\r\n]/g, (char) => ESCAPES[char] ?? char) }
+      ? { [xmlKey]: escapeSoapText(result) }
       : result;
   }
   if (Array.isArray(result)) return result.map((item) => escapeRawText(item, xmlKey));

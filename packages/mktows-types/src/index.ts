@@ -2,3 +2,4 @@
 export * from './generated/index.js';
 export * from './client.js';
 export * from './fault-codes.js';
+export { escapeSoapText, isWrittenRawBySoap } from './soap-text.js';

@@ -4,6 +4,8 @@
 // closes its element and injects others. The typed client sends text, never markup, so such a value is
 // escaped here, exactly as soap escapes every other string, and handed to soap under its xml key
 // (`$xml`), whose content soap writes as given. On the wire it looks like any other escaped text.
+// Exported so that code writing mktows XML itself (the mock's responses, sync-lead's bulk records)
+// escapes text exactly as soap does, from this one place.
 
 const CDATA_OPEN = '<![CDATA[';
 const CDATA_CLOSE = ']]>';

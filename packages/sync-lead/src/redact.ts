@@ -1,4 +1,5 @@
 // Redaction of secrets from text that leaves the client (traces, error messages).
+import { escapeSoapText } from '@org/mktows-types';
 
 /** What replaces a secret in redacted text. */
 export const REDACTED = '[REDACTED]';
@@ -6,9 +7,6 @@ export const REDACTED = '[REDACTED]';
 // <requestSignature>...</requestSignature> with any namespace prefix and any attributes.
 const SIGNATURE_ELEMENT = /(<(?:[\w.-]+:)?requestSignature\b[^>]*>)[^<]*(<\/(?:[\w.-]+:)?requestSignature\s*>)/g;
 
-function escapeXmlText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-}
 
 /**
  * Builds a redactor that blanks every `requestSignature` element's text and every occurrence of the
@@ -17,7 +15,7 @@ function escapeXmlText(text: string): string {
  * @param secrets - values that must never be shown (the secret key); empty strings are ignored
  */
 export function createRedactor(secrets: readonly string[]): (text: string) => string {
-  const needles = [...new Set(secrets.filter((secret) => secret.length > 0).flatMap((secret) => [secret, escapeXmlText(secret)]))]
+  const needles = [...new Set(secrets.filter((secret) => secret.length > 0).flatMap((secret) => [secret, escapeSoapText(secret)]))]
     // Longest first, so a secret that contains another is blanked whole.
     .sort((a, b) => b.length - a.length);
   return (text: string): string => {

@@ -5,25 +5,8 @@
 // ForeignSysType, leadAttributeList of attrName/attrValue, in that order, unqualified as the schema
 // says), so its XML is written directly and handed to soap under its xml key (`$xml`), whose content
 // soap writes as given. Every text is escaped exactly as soap escapes text, so the wire is the same.
+import { escapeSoapText } from '@org/mktows-types';
 import type { LeadRecord } from '@org/mktows-types';
-
-/** What soap 1.13 escapes in element text (tab, CR and LF as references, so no parser normalises them). */
-const ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&apos;',
-  '\t': '&#x9;',
-  '\r': '&#xD;',
-  '\n': '&#xA;',
-};
-const NEEDS_ESCAPE = /[&<>"'\t\r\n]/g;
-
-/** `text` escaped for element content. */
-export function escapeXmlText(text: string): string {
-  return text.replace(NEEDS_ESCAPE, (char) => ESCAPES[char] ?? char);
-}
 
 /** Open and close tags of the elements written, made once rather than per element. */
 const TAGS = Object.fromEntries(
@@ -39,7 +22,7 @@ export function leadRecordXml(record: LeadRecord): string {
   const parts: string[] = ['<leadRecord>'];
   const element = (name: keyof typeof TAGS, text: string): void => {
     const [open, close] = TAGS[name];
-    parts.push(open, escapeXmlText(text), close);
+    parts.push(open, escapeSoapText(text), close);
   };
   if (record.Id !== undefined && record.Id !== null) parts.push('<Id>', String(record.Id), '</Id>');
   if (record.Email !== undefined && record.Email !== null) element('Email', record.Email);
