@@ -1,24 +1,16 @@
 // getLead's lookup: the leads a LeadKey (keyType + keyValue) names. IDNUM, EMAIL and COOKIE use the
 // store's keys; the Salesforce and owner key types match the corresponding standard field, and SFDCLEADID
 // also matches a lead whose foreign system id is of type SFDC.
+import { LEAD_KEY_REF_VALUES } from '@org/mktows-types';
+import type { LeadKeyRef } from '@org/mktows-types';
 import type { LeadStore, StoredLead } from './lead-store.js';
 import { MarketoFault } from './marketo-fault.js';
 
-/** The `LeadKeyRef` values of the WSDL. */
-export const LEAD_KEY_TYPES = [
-  'IDNUM',
-  'COOKIE',
-  'EMAIL',
-  'LEADOWNEREMAIL',
-  'SFDCACCOUNTID',
-  'SFDCCONTACTID',
-  'SFDCLEADID',
-  'SFDCLEADOWNERID',
-  'SFDCOPPTYID',
-] as const;
+/** The `LeadKeyRef` values of the WSDL: the generated list of `@org/mktows-types`. */
+export const LEAD_KEY_TYPES = LEAD_KEY_REF_VALUES;
 
 /** A `LeadKeyRef` value. */
-export type LeadKeyType = (typeof LEAD_KEY_TYPES)[number];
+export type LeadKeyType = LeadKeyRef;
 
 /** The lead field each field-backed key type matches. */
 export const LEAD_KEY_FIELDS: Readonly<Record<Exclude<LeadKeyType, 'IDNUM' | 'COOKIE' | 'EMAIL'>, string>> =
