@@ -25,7 +25,9 @@ export async function runDiffCommand(
   io: CliIo,
 ): Promise<number> {
   try {
-    const [before, after] = await Promise.all([readInput(oldPath, io.cwd), readInput(newPath, io.cwd)]);
+    // One after the other, so that when both inputs are bad the error always names the OLD one.
+    const before = await readInput(oldPath, io.cwd);
+    const after = await readInput(newPath, io.cwd);
     const diff = diffWsdl(before, after);
     if (options.json) io.stdout(formatDiffJson(diff));
     else for (const line of formatDiffText(diff)) io.stdout(line);
