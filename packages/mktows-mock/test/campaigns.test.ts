@@ -19,7 +19,7 @@ const STATE: MockState = {
   ],
 };
 
-let now = Date.parse('2026-08-03T09:00:00Z');
+const now = Date.parse('2026-08-03T09:00:00Z');
 let server: MockServer;
 let client: MktowsSoapClient;
 beforeAll(async () => {

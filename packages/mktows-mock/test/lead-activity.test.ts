@@ -122,7 +122,7 @@ describe('getLeadChanges paging', () => {
     const start = { oldestCreatedAt: '2026-08-01T00:00:00Z' };
     const only = async (filter: object, selector?: object) =>
       (
-        await client.getLeadChanges({ startPosition: start, activityFilter: filter, leadSelector: selector as never })
+        await client.getLeadChanges({ startPosition: start, activityFilter: filter, leadSelector: selector })
       ).result.leadChangeRecordList?.leadChangeRecord?.map(
         (record) => `${record.mktPersonId} ${record.activityType}`,
       ) ?? [];
