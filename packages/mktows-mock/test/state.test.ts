@@ -198,8 +198,14 @@ describe('a bad state', () => {
     ],
     [{ leads: [{ id: 5 }], nextIds: { lead: 3 } }, 'state.nextIds.lead', 'at least 6'],
     [{ leads: [{ createdAt: 'yesterday' }] }, 'state.leads[0].createdAt', 'W3C'],
+    [
+      JSON.parse('{"leads":[{"attributes":{"__proto__":"x"}}]}') as object,
+      'state.leads[0].attributes.__proto__',
+      'not a name',
+    ],
+    [{ leads: [{ attributes: { toString: 'x' } }] }, 'state.leads[0].attributes.toString', 'must be a field'],
   ])('%j is refused, naming %s', async (state, field, rule) => {
-    const error = await startTestServer({ state: state as MockState }).then(
+    const error = await startTestServer({ state: state }).then(
       (server) => server.close().then(() => undefined),
       (rejection: unknown) => rejection,
     );

@@ -33,7 +33,7 @@ interface LeadToStore {
 function readAttributes(at: At, instance: MarketoInstance): Record<string, string> {
   const attributes = at.stringRecord();
   for (const [name, value] of Object.entries(attributes)) {
-    const type = instance.settings.fields[name];
+    const type = Object.hasOwn(instance.settings.fields, name) ? instance.settings.fields[name] : undefined;
     if (type === undefined || name === 'Email') {
       return at.child(name).fail("must be a field of the instance (other than Email, which is the lead's email)");
     }

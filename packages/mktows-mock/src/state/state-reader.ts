@@ -105,7 +105,11 @@ export class At {
     if (this.absent) return {};
     this.object(Object.keys(this.value as object));
     const result: Record<string, string> = {};
-    for (const key of Object.keys(this.value as object)) result[key] = this.child(key).string(true);
+    for (const key of Object.keys(this.value as object)) {
+      // JSON.parse makes "__proto__" an own key; assigning it to a plain object would drop it silently.
+      if (key === '__proto__') this.child(key).fail('is not a name this server accepts');
+      result[key] = this.child(key).string(true);
+    }
     return result;
   }
 
