@@ -8,3 +8,5 @@ export { PRETTIER_OPTIONS } from './format.js';
 export { builtinMappingTable } from './xsd-builtins.js';
 export * from './wsdl-canonical.js';
 export * from './diff/index.js';
+export { renderOpenApiFiles, type OpenApiRenderInput } from './openapi/render-openapi.js';
+export { DEFAULT_OPENAPI_OUT, DEFAULT_OPENAPI_SPEC } from './openapi/openapi-command.js';
