@@ -41,7 +41,7 @@ describe('getCampaignsForSource', () => {
       campaignRecordList: {
         campaignRecord: [
           { id: 14, name: 'Also Triggered', description: '' },
-          { id: 11, name: 'Onboarding.Triggered Welcome', description: 'welcome' },
+          { id: 11, name: 'Triggered Welcome', description: 'welcome' },
         ],
       },
     });

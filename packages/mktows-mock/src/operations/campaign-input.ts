@@ -33,7 +33,7 @@ export function readProgramTokens(value: unknown): TokenValue[] {
   });
 }
 
-/** The name a campaign is listed under: `Program.Campaign` for a campaign of a program. */
+/** A campaign's name with its program, `Program.Campaign` (its own name when it has no program). */
 export function campaignFullName(campaign: Campaign): string {
   return campaign.programName === undefined ? campaign.name : `${campaign.programName}.${campaign.name}`;
 }

@@ -1,7 +1,7 @@
 // getCampaignsForSource: the campaigns that may be requested from a source (their `sources` list it),
 // optionally filtered by name: exactName=true matches the whole name, otherwise any part of it (the
-// default), both ignoring case. Names of campaigns in a program are `Program.Campaign`, as Marketo lists
-// them. Sorted by name, then Id; no paging.
+// default), both ignoring case; a campaign of a program also matches as `Program.Campaign`. Names are
+// returned as the campaigns have them. Sorted by name, then Id; no paging.
 import type { CampaignRecord, SuccessGetCampaignsForSource } from '@org/mktows-types';
 
 import { optionalBoolean, optionalText } from '../soap-values.js';
@@ -26,7 +26,7 @@ export const getCampaignsForSourceHandler: HandlerFactory = (context) => (args) 
     .filter((campaign) => campaign.sources.includes(source) && matchesName(campaignFullName(campaign), campaign.name))
     .map((campaign): CampaignRecord => ({
       id: campaign.id,
-      name: campaignFullName(campaign),
+      name: campaign.name,
       description: campaign.description,
     }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id));
