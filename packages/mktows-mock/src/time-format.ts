@@ -23,7 +23,12 @@ export function formatStateDateTime(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-/** `yyyy-MM-dd` in UTC, as activity attributes show dates. */
+const DAY_MS = 86_400_000;
+let lastDay = { start: Number.NaN, text: '' };
+
+/** `yyyy-MM-dd` in UTC, as activity attributes show dates (the last day's text is reused: most calls share it). */
 export function formatDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  const start = Math.floor(ms / DAY_MS) * DAY_MS;
+  if (start !== lastDay.start) lastDay = { start, text: new Date(start).toISOString().slice(0, 10) };
+  return lastDay.text;
 }

@@ -28,7 +28,7 @@ export interface Activity {
 /** An activity to append: everything but the Id. */
 export type NewActivity = Omit<Activity, 'id'>;
 
-/** Index of the first element of ascending `ids` greater than `id`. */
+/** Index of the first activity of `activities` (ascending Ids) whose Id is greater than `id`. */
 function firstAfter(activities: readonly Activity[], id: number): number {
   let low = 0;
   let high = activities.length;
@@ -42,8 +42,8 @@ function firstAfter(activities: readonly Activity[], id: number): number {
 
 /** The activity log. */
 export class ActivityLog {
+  // Ascending Ids: an Id is found by binary search, no index to maintain per append (syncLead's hot path).
   private readonly entries: Activity[] = [];
-  private readonly byId = new Map<number, Activity>();
   private readonly byLead = new Map<number, Activity[]>();
   private nextId: number;
 
@@ -67,9 +67,11 @@ export class ActivityLog {
     return this.entries.length;
   }
 
-  /** Appends an activity with the next Id. */
+  /** Appends an activity with the next Id (the object becomes the log's: it gets its Id in place). */
   append(activity: NewActivity): Activity {
-    return this.insert({ ...activity, id: this.nextId });
+    const logged = activity as Activity & { id: number };
+    logged.id = this.nextId;
+    return this.insert(logged);
   }
 
   /**
@@ -84,7 +86,8 @@ export class ActivityLog {
 
   /** The activity with this Id. */
   get(id: number): Activity | undefined {
-    return this.byId.get(id);
+    const candidate = this.entries[firstAfter(this.entries, id) - 1];
+    return candidate?.id === id ? candidate : undefined;
   }
 
   /** Every activity, ascending Id. */
@@ -114,7 +117,6 @@ export class ActivityLog {
 
   private insert(activity: Activity): Activity {
     this.entries.push(activity);
-    this.byId.set(activity.id, activity);
     const forLead = this.byLead.get(activity.leadId);
     if (forLead) forLead.push(activity);
     else this.byLead.set(activity.leadId, [activity]);

@@ -45,9 +45,12 @@ export class MarketoInstance {
   readonly customObjects = new CustomObjects();
   readonly channels: Channel[] = [];
   readonly tags: TagType[] = [];
+  /** What syncLead and syncMultipleLeads upsert with (built once: they run on every call). */
+  private readonly apiSyncEnvironment: SyncEnvironment;
 
   constructor(readonly settings: InstanceSettings) {
     this.leads = new LeadStore(settings.firstLeadId);
+    this.apiSyncEnvironment = this.environmentWith(this.syncEvents());
   }
 
   /** The server's clock. */
@@ -76,8 +79,12 @@ export class MarketoInstance {
     };
   }
 
-  /** What lead-sync needs to upsert into this instance. */
-  syncEnvironment(events: LeadSyncEvents = this.syncEvents()): SyncEnvironment {
+  /** What lead-sync needs to upsert into this instance: with `events`, or those of the SOAP API's syncs. */
+  syncEnvironment(events?: LeadSyncEvents): SyncEnvironment {
+    return events === undefined ? this.apiSyncEnvironment : this.environmentWith(events);
+  }
+
+  private environmentWith(events: LeadSyncEvents): SyncEnvironment {
     return {
       store: this.leads,
       fields: this.settings.fields,
