@@ -6,5 +6,6 @@ export { findStaleFiles, writeGeneratedFolder, type StaleFile, type StaleReason 
 export type * from './model.js';
 export { PRETTIER_OPTIONS } from './format.js';
 export { builtinMappingTable } from './xsd-builtins.js';
-export * from './wsdl-canonical.js';
+export { readWsdl, readWsdlFile, type WsdlSource } from './wsdl/read-wsdl.js';
+export type * from './wsdl/model.js';
 export * from './diff/index.js';

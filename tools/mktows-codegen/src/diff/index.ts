@@ -1,5 +1,5 @@
 // The WSDL API diff: compare two WSDLs, classify each change, and compute the semver bump.
-export { diffWsdl, type WsdlInput } from './diff-wsdl.js';
+export { diffWsdl, diffWsdlModels, type WsdlInput } from './diff-wsdl.js';
 export type { ApiChange, WsdlDiff } from './changes.js';
 export { formatDiffJson, formatDiffText, summarizeCounts } from './format-diff.js';
 export {
