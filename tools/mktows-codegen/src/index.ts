@@ -3,7 +3,7 @@ export { main, DEFAULT_OUT, DEFAULT_WSDL, type CliIo } from './cli.js';
 export { CodegenError } from './errors.js';
 export { loadModel, renderGeneratedFiles, WSDL_COPY_NAME, type GeneratedFile, type RenderInput } from './generate.js';
 export { findStaleFiles, writeGeneratedFolder, type StaleFile, type StaleReason } from './output-dir.js';
-export type * from './model.js';
+export type * from './api-model.js';
 export { PRETTIER_OPTIONS } from './format.js';
 export { builtinMappingTable } from './xsd-builtins.js';
 export { readWsdl, readWsdlFile, type WsdlSource } from './wsdl/read-wsdl.js';

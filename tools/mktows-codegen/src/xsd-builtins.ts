@@ -1,9 +1,6 @@
 // How XML Schema built-in types appear in the generated TypeScript, and which of
 // them soap 1.13 converts when it parses a response (so the types tell the truth).
 
-/** The XML Schema namespace. */
-export const XSD_NAMESPACE = 'http://www.w3.org/2001/XMLSchema';
-
 const NUMBER_TYPES = [
   'byte',
   'decimal',

@@ -1,7 +1,7 @@
 // Emits metadata.ts: the schema facts the runtime client needs on the wire
 // (child order, types, cardinality, nillability, abstract types and their
 // subtypes, the target namespace), keyed by schema name.
-import type { FieldModel } from '../model.js';
+import type { FieldModel } from '../api-model.js';
 import { code, docComment } from './doc-comment.js';
 import { tsHeader } from './header.js';
 import type { SchemaView } from './schema-view.js';

@@ -1,6 +1,6 @@
 // Emits types.ts: enumerations (union + `as const` list), simple aliases,
 // complex types as interfaces, abstract types as unions, element aliases.
-import type { ComplexTypeModel, SimpleTypeModel } from '../model.js';
+import type { ComplexTypeModel, SimpleTypeModel } from '../api-model.js';
 import { toEnumValuesName, toPropertyKey, toTypeName } from '../naming.js';
 import { tsTypeOfBuiltin } from '../xsd-builtins.js';
 import { code, docComment } from './doc-comment.js';
