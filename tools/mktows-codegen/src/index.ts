@@ -5,7 +5,6 @@ export { loadModel, renderGeneratedFiles, WSDL_COPY_NAME, type GeneratedFile, ty
 export { findStaleFiles, writeGeneratedFolder, type StaleFile, type StaleReason } from './output-dir.js';
 export type * from './api-model.js';
 export { PRETTIER_OPTIONS } from './format.js';
-export { builtinMappingTable } from './xsd-builtins.js';
 export { readWsdl, readWsdlFile, type WsdlSource } from './wsdl/read-wsdl.js';
 export type * from './wsdl/model.js';
 export * from './diff/index.js';

@@ -70,10 +70,3 @@ export function tsTypeOfBuiltin(localName: string): string {
   if (tsType === undefined) throw new Error(`not an XML Schema built-in type: ${localName}`);
   return tsType;
 }
-
-/** Rows of the type mapping table, for documentation: `[xsd types, TypeScript type]`. */
-export function builtinMappingTable(): Array<[string, string]> {
-  const byTsType = new Map<string, string[]>();
-  for (const [xsd, ts] of TS_TYPE_OF_BUILTIN) byTsType.set(ts, [...(byTsType.get(ts) ?? []), xsd]);
-  return [...byTsType].map(([ts, xsd]) => [xsd.join(', '), ts]);
-}

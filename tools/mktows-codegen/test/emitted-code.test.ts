@@ -120,6 +120,18 @@ describe('emitted code for schema constructs', () => {
     expect(run.files).toEqual({});
   });
 
+  it('rejects an anonymous type that would take the name of another type', async () => {
+    const clash = SCHEMA.replace(
+      '<xs:complexType name="Pong"><xs:sequence/></xs:complexType>',
+      '<xs:complexType name="Pong"><xs:sequence/></xs:complexType><xs:complexType name="PingOptions"><xs:sequence/></xs:complexType>',
+    );
+    const run = await generate(wsdl(clash));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toEqual([
+      'mktows-codegen: wsdl/mktows.wsdl: an anonymous type would be named PingOptions, a name already given to another type',
+    ]);
+  });
+
   it('rejects a schema type that would take a name the generator reserves', async () => {
     const run = await generate(wsdl(SCHEMA.replace('name="Code"', 'name="MktowsClient"').replace('type="t:Code"', 'type="t:MktowsClient"')));
     expect(run.stderr).toEqual(['mktows-codegen: wsdl/mktows.wsdl: type "MktowsClient" would be named MktowsClient, a name the generator reserves']);

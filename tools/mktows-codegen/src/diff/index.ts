@@ -14,4 +14,3 @@ export {
   type Direction,
   type PolicyRule,
 } from './policy.js';
-export { indexUsage, type UsageIndex } from './usage.js';

@@ -13,7 +13,7 @@ export function readDocumentation(definitions: Element): Record<string, string> 
 }
 
 /** Trims each line and drops blank lines at either end, keeping paragraph breaks. */
-export function tidy(text: string): string {
+function tidy(text: string): string {
   const lines = text.split(/\r?\n/).map((line) => line.trim());
   while (lines.length > 0 && lines[0] === '') lines.shift();
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
