@@ -46,4 +46,5 @@ export const RESERVED_NAMES: ReadonlySet<string> = new Set([
   'ComplexTypeMetadata',
   'SimpleTypeMetadata',
   'SchemaMetadata',
+  'ComplexTypes',
 ]);

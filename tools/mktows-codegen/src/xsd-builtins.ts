@@ -1,5 +1,5 @@
-// How XML Schema built-in types appear in the generated TypeScript, and which of
-// them soap 1.13 converts when it parses a response (so the types tell the truth).
+// The one table of XML Schema built-in types: which names exist (references to others are refused) and
+// how each appears in the generated TypeScript.
 
 const NUMBER_TYPES = [
   'byte',
@@ -69,4 +69,9 @@ export function tsTypeOfBuiltin(localName: string): string {
   const tsType = TS_TYPE_OF_BUILTIN.get(localName);
   if (tsType === undefined) throw new Error(`not an XML Schema built-in type: ${localName}`);
   return tsType;
+}
+
+/** The XML Schema built-in types the generated types declare as `number`, in table order (emitted as `XSD_NUMBER_TYPES`). */
+export function numberBuiltins(): readonly string[] {
+  return NUMBER_TYPES;
 }

@@ -91,6 +91,14 @@ describe('emitted code for schema constructs', () => {
     expect(types).toMatch(/big: number;/);
     expect(types).toContain('export type Pong = Record<string, never>;');
     expect(files['metadata.ts']).toMatch(/Shape: \{\s*abstract: false,\s*subtypes: \['Circle'\]/);
+    // Schema facts as values, for code that would otherwise copy them.
+    expect(files['metadata.ts']).toContain("export const MKTOWS_NAMESPACE = 'urn:test';");
+    expect(files['metadata.ts']).toContain('targetNamespace: MKTOWS_NAMESPACE,');
+    expect(files['metadata.ts']).toMatch(/export const XSD_NUMBER_TYPES = \[[^\]]*'double'[^\]]*'unsignedLong'[^\]]*\] as const;/);
+    expect(types).toMatch(/export interface ComplexTypes \{[^}]*Circle: Circle;[^}]*PingOptions: PingOptions;/s);
+    expect(types).toContain("Circle: ['color', 'radius'],"); // inherited element first
+    expect(types).toContain("Ping: ['shape', 'at', 'codes', 'options', 'note', 'big'],");
+    expect(types).toContain('Pong: [],');
     expect(diagnostics(out)).toEqual([]);
   });
 
