@@ -28,10 +28,13 @@ function handWrittenFiles(): { name: string; text: string }[] {
   );
 }
 
-/** A pattern for two values of `list` written one after the other as quoted literals: the start of a copied list. */
+/**
+ * A pattern for two values of `list` written one after the other as string literals, in a list (`,`) or a union
+ * (`|`): the start of a copy. (Backticks are left out: documentation names values in backticks.)
+ */
 function copiedList(list: readonly string[]): RegExp {
-  const value = `['"\`](?:${list.map((item) => item.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})['"\`]`;
-  return new RegExp(`${value}\\s*,\\s*${value}`);
+  const value = `['"](?:${list.map((item) => item.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})['"]`;
+  return new RegExp(`${value}\\s*[,|]\\s*${value}`);
 }
 
 describe('generated schema facts', () => {
@@ -100,6 +103,10 @@ describe('hand-written sources', () => {
       copiedList(XSD_NUMBER_TYPES.filter((type) => /[A-Z]/.test(type))).test(`'nonNegativeInteger',\n  'unsignedByte'`),
     ).toBe(true);
     expect(copiedList(api.FOREIGN_SYS_TYPE_VALUES).test(`Object.freeze(['CUSTOM', 'SFDC', 'NETSUITE'])`)).toBe(true);
+    expect(copiedList(api.FOREIGN_SYS_TYPE_VALUES).test(`type ForeignSysType = 'CUSTOM' | 'SFDC' | 'NETSUITE';`)).toBe(
+      true,
+    );
     expect(copiedList(api.FOREIGN_SYS_TYPE_VALUES).test(`store.findByForeignId('SFDC', keyValue)`)).toBe(false);
+    expect(copiedList(api.FOREIGN_SYS_TYPE_VALUES).test('/** One of `CUSTOM`, `SFDC` or `NETSUITE`. */')).toBe(false);
   });
 });
