@@ -1,8 +1,8 @@
 // describeMObject's metadata. ActivityRecord and LeadRecord are virtual objects whose fields are the
-// elements of their WSDL types (names taken from the generated schema metadata); ActivityRecord's field
+// elements of their WSDL types (the generated FIELD_NAMES); ActivityRecord's field
 // details are those of Marketo's documented example, LeadRecord adds the instance's lead fields.
 // Opportunity and OpportunityPersonRole list the fields the instance stores (instance/mobject-fields.ts).
-import { schemaMetadata } from '@org/mktows-types';
+import { FIELD_NAMES } from '@org/mktows-types';
 import type { MObjectMetadata, MObjFieldMetadata } from '@org/mktows-types';
 
 import { leadFieldLabel } from '../lead-field-labels.js';
@@ -66,10 +66,6 @@ function field(name: string, details: FieldDetails, readonly: boolean): MObjFiel
   };
 }
 
-function schemaFields(typeName: string): string[] {
-  return (schemaMetadata.complexTypes[typeName]?.fields ?? []).map((element) => element.name);
-}
-
 function storedFields(fields: readonly MObjectField[]): MObjFieldMetadata[] {
   return [
     field('Id', { dataType: 'integer', size: 10, isPrimaryKey: true, isReadonly: true }, false),
@@ -92,12 +88,12 @@ export function describeObject(name: string, leadFields: LeadFieldTypes): MObjec
       return metadata(
         'Activity record, composed of Event, Campaign, Lead and Company fields',
         true,
-        schemaFields('ActivityRecord').map((fieldName) =>
+        FIELD_NAMES.ActivityRecord.map((fieldName) =>
           field(fieldName, ACTIVITY_RECORD_DETAILS[fieldName] ?? { dataType: 'string' }, true),
         ),
       );
     case 'LeadRecord': {
-      const own = schemaFields('LeadRecord').filter((fieldName) => fieldName !== 'leadAttributeList');
+      const own: string[] = FIELD_NAMES.LeadRecord.filter((fieldName) => fieldName !== 'leadAttributeList');
       const details = (fieldName: string): FieldDetails => ({
         sourceObject: 'Lead',
         dataType: fieldName === 'Id' ? 'integer' : (leadFields[fieldName] ?? 'string'),
