@@ -7,7 +7,7 @@
 // | -------------------------------- | ------------------------------------------------------- | ------------------ |
 // | `id` (+ anything)                | `lookupField: 'id'`, `action: 'updateOnly'`, `{ id }`   | an unknown Id is a skipped record (1004 -> FAILED), where SOAP faults the call (20103) |
 // | `foreignSysPersonId` + type      | `lookupField: <REST field of that type>`, `createOrUpdate` | SOAP falls back to the cookie, then Email, when the foreign id matches no lead; REST creates a new lead. The type itself has no REST field: it picks the field (`SFDC` -> `sfdcLeadId` by default; `CUSTOM`, `NETSUITE` only when configured) |
-// | `email`                          | `lookupField: 'email'`, `action: 'createOrUpdate'`      | several leads with the address: SOAP updates the oldest, REST skips the record (1007 -> FAILED) |
+// | `email`                          | `lookupField: 'email'`, `action: 'createOrUpdate'`      | several leads with the address: SOAP updates the newest, REST skips the record (1007 -> FAILED) |
 // | `marketoCookie`                  | (refused before any request)                            | Sync Leads has no cookie: REST associates a cookie through Associate Lead, not part of this subset |
 //
 // Attributes become fields of the record by REST name (`fieldName` maps SOAP names such as `FirstName`
