@@ -71,7 +71,7 @@ export interface SyncEnvironment {
 }
 
 /** The fields that differ between two versions of a lead, Email first, then attributes. */
-function fieldChanges(
+export function fieldChanges(
   before: Pick<LeadFields, 'email' | 'attributes'>,
   after: Pick<LeadFields, 'email' | 'attributes'>,
 ): FieldChange[] {

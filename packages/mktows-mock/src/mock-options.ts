@@ -7,6 +7,8 @@ import type { FaultInjectionOptions } from './fault-injection.js';
 import type { LeadFieldTypes } from './lead-fields.js';
 import { ATTR_TYPES, defaultLeadFields } from './lead-fields.js';
 import type { UnknownAttributeInBatch } from './operations/operation-context.js';
+import type { MockRestOptions, ResolvedRestOptions } from './rest/rest-options.js';
+import { resolveRestOptions } from './rest/rest-options.js';
 import type { MockState } from './state/mock-state.js';
 import type { WorkspacesOption } from './workspaces.js';
 
@@ -32,7 +34,7 @@ export interface MockServerOptions {
   port?: number;
   /** Interface to listen on; default `127.0.0.1` (loopback only). */
   host?: string;
-  /** Endpoint path; default `/soap/mktows/2_2`. */
+  /** SOAP endpoint path; default `/soap/mktows/2_2` (not under `/rest` or `/identity`, which are REST's). */
   path?: string;
   /** Calls per sliding window (fault 20023); default 100 per 20,000 ms; `false` for none. */
   rateLimit?: RateLimit | false;
@@ -67,6 +69,12 @@ export interface MockServerOptions {
   state?: MockState;
   /** How long an importToList job stays PROCESSING, by `clock`; default 0 (done by the next call). */
   importProcessingMs?: number;
+  /**
+   * The REST side's API client (Client Id and Secret of a LaunchPoint custom service) and token lifetime.
+   * The REST paths (`/identity/oauth/token`, `/rest/v1/...`) are always served on the same port and
+   * instance; without this option the identity service refuses every client.
+   */
+  rest?: MockRestOptions;
 }
 
 const KNOWN_OPTIONS: ReadonlySet<string> = new Set<keyof MockServerOptions>([
@@ -90,6 +98,7 @@ const KNOWN_OPTIONS: ReadonlySet<string> = new Set<keyof MockServerOptions>([
   'maxRequestBytes',
   'state',
   'importProcessingMs',
+  'rest',
 ]);
 
 /** Options with defaults applied and validated. */
@@ -113,6 +122,7 @@ export interface ResolvedMockOptions {
   /** Not checked yet: loading the state checks it. */
   state: unknown;
   importProcessingMs: number;
+  rest: ResolvedRestOptions | undefined;
 }
 
 function requireText(field: string, value: unknown): string {
@@ -179,6 +189,9 @@ export function resolveMockOptions(options: MockServerOptions): ResolvedMockOpti
   }
   const path = options.path ?? DEFAULT_ENDPOINT_PATH;
   if (typeof path !== 'string' || !path.startsWith('/')) throw new ValidationError('path', 'must start with /');
+  if (/^\/(?:rest|identity)(?:\/|$)/.test(path)) {
+    throw new ValidationError('path', 'must not be under /rest or /identity (the REST side serves those)');
+  }
   const unknownAttributeInBatch = options.unknownAttributeInBatch ?? 'fault';
   if (unknownAttributeInBatch !== 'fault' && unknownAttributeInBatch !== 'fail-record') {
     throw new ValidationError('unknownAttributeInBatch', 'must be "fault" or "fail-record"');
@@ -212,5 +225,6 @@ export function resolveMockOptions(options: MockServerOptions): ResolvedMockOpti
     maxRequestBytes: integerOption('maxRequestBytes', options.maxRequestBytes, 32 * 1024 * 1024, 1024, 2 ** 31 - 1),
     state: options.state,
     importProcessingMs: integerOption('importProcessingMs', options.importProcessingMs, 0, 0, 2 ** 31 - 1),
+    rest: resolveRestOptions(options.rest),
   };
 }
