@@ -1,5 +1,6 @@
 /**
- * `@org/sync-lead`: create or update Marketo leads through the SOAP API (mktows 2_2), one at a time
+ * `@org/sync-lead`: create or update Marketo leads through the SOAP API (mktows 2_2) or, with the same
+ * calls, inputs, results and errors, through Marketo's REST API (the migration path), one at a time
  * (`syncLead`) or in bulk at the rate-limit ceiling (`syncLeads`, `syncLeadsStream`), with typed
  * results and errors, input validation before the network, retries with backoff, client-wide rate
  * and concurrency limits, timeouts, AbortSignal and redacted tracing.
@@ -7,8 +8,9 @@
  * @packageDocumentation
  */
 export { createSyncLeadClient, type SyncLeadClient } from './create-sync-lead-client.js';
-export { createSyncLeadClientFromEnv, ENVIRONMENT_VARIABLES } from './create-sync-lead-client-from-env.js';
+export { createSyncLeadClientFromEnv, ENVIRONMENT_VARIABLES, type EnvironmentOverrides } from './create-sync-lead-client-from-env.js';
 export { DEFAULT_TIMEOUT_MS, type CallOptions, type SyncLeadClientOptions } from './client-options.js';
+export type { RestSyncLeadClientOptions, RestTransportOptions } from './rest/rest-client-options.js';
 export {
   FOREIGN_SYS_TYPES,
   type ForeignSysType,
@@ -46,6 +48,8 @@ export {
   type TraceListener,
   type TraceRequestEvent,
   type TraceResponseEvent,
+  type TraceRestRequestEvent,
+  type TraceRestResponseEvent,
   type TraceRetryEvent,
 } from './trace.js';
 export { REDACTED } from './redact.js';

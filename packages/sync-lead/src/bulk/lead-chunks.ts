@@ -3,18 +3,21 @@
 // stream of any length runs in bounded memory.
 import { ValidationError } from '../errors.js';
 import type { SyncLeadInput } from '../sync-lead-input.js';
-import { type BulkLead, type InvalidLead, toBulkLead } from './bulk-lead.js';
+import type { BulkLead, InvalidLead } from './bulk-lead.js';
 
 /** What syncLeads accepts as leads. */
 export type LeadSource = Iterable<SyncLeadInput> | AsyncIterable<SyncLeadInput>;
 
 /** One batch to send and the invalid inputs read with it. */
-export interface LeadChunk {
+export interface LeadChunk<TLead = BulkLead> {
   /** Valid leads, at most `batchSize`; empty when the chunk holds only invalid inputs. */
-  batch: BulkLead[];
+  batch: TLead[];
   /** Inputs that failed validation. */
   invalid: InvalidLead[];
 }
+
+/** Validates input `index` for a batch of the client's transport (SOAP: {@link toBulkLead}). */
+export type PrepareLead<TLead> = (index: number, input: SyncLeadInput) => TLead | InvalidLead;
 
 /**
  * Checks that `leads` can be iterated.
@@ -33,19 +36,22 @@ export function requireLeadSource(leads: unknown): asserts leads is LeadSource {
 }
 
 /** Collects validated leads into chunks; `add` returns a chunk when one is full. */
-function createChunker(batchSize: number): { add(input: SyncLeadInput): LeadChunk | undefined; rest(): LeadChunk | undefined } {
-  let chunk: LeadChunk = { batch: [], invalid: [] };
+function createChunker<TLead>(
+  batchSize: number,
+  prepare: PrepareLead<TLead>,
+): { add(input: SyncLeadInput): LeadChunk<TLead> | undefined; rest(): LeadChunk<TLead> | undefined } {
+  let chunk: LeadChunk<TLead> = { batch: [], invalid: [] };
   let index = 0;
-  const take = (): LeadChunk => {
+  const take = (): LeadChunk<TLead> => {
     const full = chunk;
     chunk = { batch: [], invalid: [] };
     return full;
   };
   return {
     add(input) {
-      const lead = toBulkLead(index, input);
+      const lead = prepare(index, input);
       index += 1;
-      if ('error' in lead) chunk.invalid.push(lead);
+      if (isInvalid(lead)) chunk.invalid.push(lead);
       else chunk.batch.push(lead);
       // Invalid inputs count toward the size too, so a long run of them is reported as it goes.
       return chunk.batch.length === batchSize || chunk.invalid.length === batchSize ? take() : undefined;
@@ -54,12 +60,21 @@ function createChunker(batchSize: number): { add(input: SyncLeadInput): LeadChun
   };
 }
 
+function isInvalid<TLead>(lead: TLead | InvalidLead): lead is InvalidLead {
+  return typeof lead === 'object' && lead !== null && 'error' in lead;
+}
+
 /**
- * Reads `leads` into chunks of at most `batchSize` valid (or invalid) inputs. An array or other
- * synchronous iterable is read with a plain loop: `for await` would make a promise for every lead.
+ * Reads `leads` into chunks of at most `batchSize` valid (or invalid) inputs, each validated by `prepare`.
+ * An array or other synchronous iterable is read with a plain loop: `for await` would make a promise for
+ * every lead.
  */
-export async function* readLeadChunks(leads: LeadSource, batchSize: number): AsyncGenerator<LeadChunk, void, undefined> {
-  const chunker = createChunker(batchSize);
+export async function* readLeadChunks<TLead>(
+  leads: LeadSource,
+  batchSize: number,
+  prepare: PrepareLead<TLead>,
+): AsyncGenerator<LeadChunk<TLead>, void, undefined> {
+  const chunker = createChunker(batchSize, prepare);
   if (Symbol.asyncIterator in leads) {
     for await (const input of leads) {
       const chunk = chunker.add(input);

@@ -13,7 +13,9 @@
 // Attributes become fields of the record by REST name (`fieldName` maps SOAP names such as `FirstName`
 // to REST names such as `firstName`; Describe Leads lists both), with JSON values: strings as given,
 // numbers and booleans as JSON numbers and booleans, a Date as its ISO 8601 UTC text, `null` as `null`
-// (clears the field). `returnLead` has no Sync Leads equivalent: the plan says to read the lead back.
+// (clears the field). `returnLead` has no Sync Leads equivalent: syncLead reads the lead back (Get Lead
+// by Id). In syncLeads, `dedup: false` makes email-keyed records `createDuplicate`, and an Id-keyed record
+// carries no `email`, because syncMultipleLeads does not change the Email of a lead matched by Id.
 import type { Lead, LeadAttribute, SyncAction, SyncLeadRequest } from '@org/marketo-rest-types';
 import { ValidationError } from '../errors.js';
 import type { ForeignSysType, LeadAttributeValue, ValidSyncLeadInput } from '../sync-lead-input.js';
@@ -38,6 +40,19 @@ export interface RestKey {
   action: SyncAction;
   /** The REST field the input's `foreignSysPersonId` goes to, when it has one. */
   foreignIdField?: string | undefined;
+}
+
+/** How inputs are planned into requests, on top of how each becomes a record. */
+export interface RestPlanOptions extends RestMappingOptions {
+  /** Marketo's `dedupEnabled` (default true); false syncs email-keyed inputs with `createDuplicate`, as syncMultipleLeads creates them. */
+  dedup?: boolean | undefined;
+  /**
+   * As syncMultipleLeads (default false, syncLead's way): an Id-keyed record carries no `email`, so the
+   * lead matched by Id keeps its Email unless an `Email` attribute changes it.
+   */
+  keepEmailOfIdMatch?: boolean | undefined;
+  /** Sync Leads' `partitionName` of every request. */
+  partitionName?: string | undefined;
 }
 
 /** One Sync Leads request and the inputs (by position in the batch) its records stand for, in order. */
@@ -111,9 +126,10 @@ export function toRestLead(input: ValidSyncLeadInput, key: RestKey, options: Res
  * Groups validated inputs into Sync Leads requests: one per key kind (in order of first appearance),
  * each of at most {@link MAX_REST_SYNC_RECORDS} records, records in input order. An input REST cannot
  * express is not sent: it is listed in `refused` with the {@link ValidationError} of {@link restKeyOf},
- * so that every input of a bulk run still ends with a result.
+ * so that every input of a bulk run still ends with a result. syncLead plans its one input with the
+ * defaults; syncLeads with `dedup` and `keepEmailOfIdMatch`, as syncMultipleLeads behaves.
  */
-export function toRestSyncPlan(inputs: readonly ValidSyncLeadInput[], options: RestMappingOptions = {}): RestSyncPlan {
+export function toRestSyncPlan(inputs: readonly ValidSyncLeadInput[], options: RestPlanOptions = {}): RestSyncPlan {
   const open = new Map<string, RestSyncGroup>();
   const groups: RestSyncGroup[] = [];
   const refused: RestSyncPlan['refused'] = [];
@@ -126,14 +142,18 @@ export function toRestSyncPlan(inputs: readonly ValidSyncLeadInput[], options: R
       refused.push({ index, error });
       return;
     }
+    if (options.dedup === false && key.lookupField === 'email') key = { ...key, action: 'createDuplicate' };
     const id = `${key.action}\u0000${key.lookupField}`;
     let group = open.get(id);
     if (!group || group.inputIndexes.length >= MAX_REST_SYNC_RECORDS) {
-      group = { request: { action: key.action, lookupField: key.lookupField, input: [] }, inputIndexes: [] };
+      const { partitionName } = options;
+      const request = { action: key.action, lookupField: key.lookupField, ...(partitionName === undefined ? {} : { partitionName }), input: [] };
+      group = { request, inputIndexes: [] };
       open.set(id, group);
       groups.push(group);
     }
-    group.request.input.push(toRestLead(input, key, options));
+    const recordInput = options.keepEmailOfIdMatch === true && key.lookupField === 'id' ? { ...input, email: undefined } : input;
+    group.request.input.push(toRestLead(recordInput, key, options));
     group.inputIndexes.push(index);
   });
   return { groups, refused };
