@@ -1,6 +1,6 @@
-// syncLeads over REST: each batch becomes Sync Leads requests, one per key kind (toRestSyncPlan, with
-// `dedup` and syncMultipleLeads' rule that a lead matched by Id keeps its Email), sent one after another
-// in the order their kinds first appear, each through the client's limits and retries. Every lead of the
+// syncLeads over REST: each batch becomes Sync Leads requests, one per run of inputs of the same key kind
+// (toRestSyncPlan, with `dedup` and syncMultipleLeads' rule that a lead matched by Id keeps its Email),
+// sent one after another in input order, each through the client's limits and retries. Every lead of the
 // batch ends with one outcome, as over SOAP:
 // - an input REST cannot express (a cookie, a foreign system without a REST field) fails alone, unsent;
 // - a request refused for a field the instance does not have (1006) is split by the attribute names its

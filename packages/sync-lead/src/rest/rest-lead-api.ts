@@ -159,7 +159,8 @@ export function createRestLeadApi(options: RestLeadApiOptions): RestLeadApi {
     async syncLeads(request, callOptions = {}) {
       const { path } = REST_OPERATIONS.syncLeadUsingPOST;
       const envelope = await call({ operation: 'syncLeadUsingPOST', method: 'POST', path, body: request }, callOptions);
-      return readRestSyncOutcomes(envelope.result, request.input.length, envelope.httpStatus, secrets.redact);
+      const sentIds = request.lookupField === 'id' ? request.input.map((record) => record.id) : undefined;
+      return readRestSyncOutcomes(envelope.result, request.input.length, envelope.httpStatus, secrets.redact, sentIds);
     },
     async getLeadById(leadId, fields, callOptions = {}) {
       const path = REST_OPERATIONS.getLeadByIdUsingGET.path.replace('{leadId}', String(leadId));

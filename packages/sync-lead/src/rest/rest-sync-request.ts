@@ -1,7 +1,7 @@
 // Maps syncLead inputs to REST Sync Leads requests (`POST /rest/v1/leads.json`), following the key
 // precedence of the SOAP call (mktows-mock's lead-sync.ts and Marketo's SOAP documentation: Id first,
 // then the foreign system id, then the Munchkin cookie, then Email). One REST request has one
-// `lookupField` and one `action` for all its records, so a batch is split by key kind.
+// `lookupField` and one `action` for all its records, so a batch is split where the key kind changes.
 //
 // | SOAP input (highest key given)   | REST request                                            | where REST differs |
 // | -------------------------------- | ------------------------------------------------------- | ------------------ |
@@ -123,16 +123,18 @@ export function toRestLead(input: ValidSyncLeadInput, key: RestKey, options: Res
 }
 
 /**
- * Groups validated inputs into Sync Leads requests: one per key kind (in order of first appearance),
- * each of at most {@link MAX_REST_SYNC_RECORDS} records, records in input order. An input REST cannot
+ * Groups validated inputs into Sync Leads requests: one per run of consecutive inputs of the same key kind
+ * (the requests are sent in order, so every record is processed after the inputs before it, as the
+ * records of one SOAP call are: a lead created by one input is found by the next), each of at most
+ * {@link MAX_REST_SYNC_RECORDS} records. An input REST cannot
  * express is not sent: it is listed in `refused` with the {@link ValidationError} of {@link restKeyOf},
  * so that every input of a bulk run still ends with a result. syncLead plans its one input with the
  * defaults; syncLeads with `dedup` and `keepEmailOfIdMatch`, as syncMultipleLeads behaves.
  */
 export function toRestSyncPlan(inputs: readonly ValidSyncLeadInput[], options: RestPlanOptions = {}): RestSyncPlan {
-  const open = new Map<string, RestSyncGroup>();
   const groups: RestSyncGroup[] = [];
   const refused: RestSyncPlan['refused'] = [];
+  let current: { kind: string; group: RestSyncGroup } | undefined;
   inputs.forEach((input, index) => {
     let key: RestKey;
     try {
@@ -143,18 +145,16 @@ export function toRestSyncPlan(inputs: readonly ValidSyncLeadInput[], options: R
       return;
     }
     if (options.dedup === false && key.lookupField === 'email') key = { ...key, action: 'createDuplicate' };
-    const id = `${key.action}\u0000${key.lookupField}`;
-    let group = open.get(id);
-    if (!group || group.inputIndexes.length >= MAX_REST_SYNC_RECORDS) {
+    const kind = `${key.action}\u0000${key.lookupField}`;
+    if (current?.kind !== kind || current.group.inputIndexes.length >= MAX_REST_SYNC_RECORDS) {
       const { partitionName } = options;
       const request = { action: key.action, lookupField: key.lookupField, ...(partitionName === undefined ? {} : { partitionName }), input: [] };
-      group = { request, inputIndexes: [] };
-      open.set(id, group);
-      groups.push(group);
+      current = { kind, group: { request, inputIndexes: [] } };
+      groups.push(current.group);
     }
     const recordInput = options.keepEmailOfIdMatch === true && key.lookupField === 'id' ? { ...input, email: undefined } : input;
-    group.request.input.push(toRestLead(recordInput, key, options));
-    group.inputIndexes.push(index);
+    current.group.request.input.push(toRestLead(recordInput, key, options));
+    current.group.inputIndexes.push(index);
   });
   return { groups, refused };
 }
