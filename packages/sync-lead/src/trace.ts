@@ -110,8 +110,10 @@ export function formatTraceEvent(event: TraceEvent): string {
     case 'response':
       return `<-- ${event.operation} attempt ${event.attempt} HTTP ${event.httpStatus ?? '(none)'} in ${Math.round(event.durationMs)} ms\n${event.xml}`;
     case 'rest-request': {
-      const headers = Object.entries(event.headers).map(([name, value]) => `${name}: ${value}\n`).join('');
-      return `--> ${event.operation} attempt ${event.attempt} ${event.method} ${event.url}\n${headers}${event.body}`;
+      const lines = [`--> ${event.operation} attempt ${event.attempt} ${event.method} ${event.url}`];
+      for (const [name, value] of Object.entries(event.headers)) lines.push(`${name}: ${value}`);
+      if (event.body !== '') lines.push(event.body);
+      return lines.join('\n');
     }
     case 'rest-response':
       return `<-- ${event.operation} attempt ${event.attempt} HTTP ${event.httpStatus} in ${Math.round(event.durationMs)} ms\n${event.body}`;

@@ -1,12 +1,13 @@
-// Runs the `sync-lead` command: parses options, syncs one lead (or a file of leads), prints the result.
+// Runs the `sync-lead` command: parses options, syncs one lead (or a file of leads) over SOAP, or over
+// REST with `--rest`, and prints the result.
 // Never calls process.exit, so tests can run it in-process; the bin turns the returned status into the
 // exit code.
 import path from 'node:path';
 import { type Command, CommanderError } from 'commander';
-import { createSyncLeadClientFromEnv } from '../create-sync-lead-client-from-env.js';
+import { createSyncLeadClientFromEnv, type EnvironmentOverrides } from '../create-sync-lead-client-from-env.js';
 import { ValidationError } from '../errors.js';
 import type { SyncLeadInput } from '../sync-lead-input.js';
-import { formatTraceEvent } from '../trace.js';
+import { formatTraceEvent, type TraceEvent } from '../trace.js';
 import { BULK_ONLY_OPTIONS, type CliOptions, createCliProgram } from './cli-program.js';
 import { defaultFailedFile, leadFileFormat } from './lead-file-format.js';
 import { type BulkRunSettings, runBulkSync } from './run-bulk.js';
@@ -56,6 +57,27 @@ function bulkSettings(file: string, options: CliOptions): BulkRunSettings {
   };
 }
 
+/** The client options the command line gives: over SOAP, or over REST with `--rest`. */
+function clientOverrides(options: CliOptions, io: CliIo): EnvironmentOverrides {
+  const common = {
+    timeoutMs: options.timeoutMs,
+    allowInsecureHttp: options.allowInsecureHttp,
+    onTrace: options.trace ? (event: TraceEvent) => void io.stderr.write(`${formatTraceEvent(event)}\n`) : undefined,
+  };
+  if (options.rest !== true) {
+    if (options.partition !== undefined) throw new ValidationError('--partition', 'is only used with --rest (SOAP uses --workspace)');
+    return { ...common, transport: 'soap', endpoint: options.endpoint, workspace: options.workspace };
+  }
+  if (options.workspace !== undefined) {
+    throw new ValidationError('--workspace', 'has no REST equivalent: REST names a lead partition (--partition)');
+  }
+  const rest = {
+    ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
+    ...(options.partition === undefined ? {} : { partitionName: options.partition }),
+  };
+  return { ...common, transport: 'rest', rest };
+}
+
 /** Bulk options given without --file are a mistake worth naming rather than ignoring. */
 function rejectBulkOnlyOptions(program: Command): void {
   for (const name of BULK_ONLY_OPTIONS) {
@@ -86,16 +108,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const bulk = options.file === undefined ? undefined : bulkSettings(options.file, options);
     if (!bulk) rejectBulkOnlyOptions(program);
     // Credentials come only from the environment: options would show up in shell history and `ps`.
-    client = createSyncLeadClientFromEnv(
-      {
-        endpoint: options.endpoint,
-        workspace: options.workspace,
-        timeoutMs: options.timeoutMs,
-        allowInsecureHttp: options.allowInsecureHttp,
-        onTrace: options.trace ? (event) => io.stderr.write(`${formatTraceEvent(event)}\n`) : undefined,
-      },
-      io.env,
-    );
+    client = createSyncLeadClientFromEnv(clientOverrides(options, io), io.env);
     if (bulk) return await runBulkSync(client, bulk, io);
     const result = await client.syncLead(toInput(options));
     io.stdout.write(formatResult(result, json));
