@@ -2,7 +2,7 @@
 // pointed at it over either API, and getLead through the generated typed client to read the store back.
 import { randomBytes } from 'node:crypto';
 import { createAuthenticationHeader } from '@org/mktows-auth';
-import { startMockServer, type MockServer, type MockServerOptions } from '@org/mktows-mock';
+import { startMockServer, type MockRestOptions, type MockServer, type MockServerOptions } from '@org/mktows-mock';
 import { createMktowsClient, type LeadRecord } from '@org/mktows-types';
 import {
   createSyncLeadClient,
@@ -31,13 +31,15 @@ export interface MockFixture {
 /** Fast retry settings for tests: same attempts as the default, no long waits. */
 export const FAST_RETRY = { initialDelayMs: 1, maxDelayMs: 5 } as const;
 
-/** Starts a mock server with fresh random credentials. */
-export async function startMock(options: Partial<MockServerOptions> = {}): Promise<MockFixture> {
+/** Starts a mock server with fresh random credentials (SOAP and REST, unless `rest` names the client's). */
+export async function startMock(
+  options: Partial<Omit<MockServerOptions, 'rest'>> & { rest?: Partial<MockRestOptions> } = {},
+): Promise<MockFixture> {
   const userId = `test_${randomBytes(6).toString('hex')}`;
   const secretKey = randomBytes(24).toString('hex');
-  const clientId = `client-${randomBytes(6).toString('hex')}`;
-  const clientSecret = randomBytes(24).toString('base64url');
-  const server = await startMockServer({ userId, secretKey, rest: { clientId, clientSecret }, ...options });
+  const clientId = options.rest?.clientId ?? `client-${randomBytes(6).toString('hex')}`;
+  const clientSecret = options.rest?.clientSecret ?? randomBytes(24).toString('base64url');
+  const server = await startMockServer({ userId, secretKey, ...options, rest: { clientId, clientSecret, ...options.rest } });
   const clients: SyncLeadClient[] = [];
   const reader = await createMktowsClient({
     endpoint: server.url,
