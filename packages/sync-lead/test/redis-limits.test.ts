@@ -77,9 +77,9 @@ describe.skipIf(!hasRedisServer)('limits shared through Redis', () => {
         syncEach(mock, { dailyQuota: 5, limitStore: shared }, 'q1-', 4),
         syncEach(mock, { dailyQuota: 5, limitStore: shared }, 'q2-', 4),
       ]);
-      const outcomes = [...first!, ...second!];
+      const outcomes = [...first, ...second];
       expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(5);
-      const refused = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
+      const refused = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as unknown] : []));
       expect(refused).toHaveLength(3);
       for (const error of refused) expect(error).toBeInstanceOf(DailyQuotaExceededError);
       expect(refused[0]).toMatchObject({ dailyQuota: 5, retryable: false });
