@@ -69,6 +69,17 @@ describe.skipIf(!hasRedisServer)('limits shared through Redis', () => {
     }
   });
 
+  it('control: the same clients with limits of their own have up to 9 in flight and draw 20024', async () => {
+    const mock = await startMock({ concurrencyLimit: 3, faults: { latency: { rate: 1, minMs: 10, maxMs: 30 } } });
+    try {
+      await Promise.all(['a', 'b', 'c'].map((name) => syncEach(mock, { concurrency: 3 }, name, 12)));
+      expect(mock.server.stats().peakInFlight).toBeGreaterThan(3);
+      expect(mock.server.stats().faults[20024]).toBeGreaterThan(0);
+    } finally {
+      await mock.close();
+    }
+  });
+
   it('one daily quota: two clients with a quota of 5 make 5 calls between them, then a typed quota error', async () => {
     const mock = await startMock({ dailyQuota: 100 });
     try {
