@@ -1,14 +1,12 @@
 // One worker of the shared-limits benchmark: a client whose limits live in Redis, running syncLeads of
 // generated leads into the mock. Settings as JSON in argv[2]; says `ready` over IPC, starts on `go`,
-// then reports its counts and when (Date.now(), comparable across processes) its first and last
-// requests started.
+// then reports its counts and when (Date.now(), comparable across processes) its requests started.
 import { createSyncLeadClient } from '@org/sync-lead';
 import { createRedisLimitStore } from '@org/sync-lead/redis';
 import { generatedLeads } from './bulk-efficiency.mjs';
 
 const { endpoint, credentials, window, concurrency, redisUrl, prefix, leads, batchSize } = JSON.parse(process.argv[2]);
-let firstStart;
-let lastStart;
+const starts = [];
 const client = createSyncLeadClient({
   endpoint,
   ...credentials,
@@ -17,9 +15,7 @@ const client = createSyncLeadClient({
   dailyQuota: false,
   limitStore: createRedisLimitStore({ url: redisUrl, key: 'bench' }),
   onTrace: (event) => {
-    if (event.type !== 'request') return;
-    lastStart = Date.now();
-    firstStart ??= lastStart;
+    if (event.type === 'request') starts.push(Date.now());
   },
 });
 const input = generatedLeads(leads, prefix);
@@ -27,4 +23,4 @@ process.send({ ready: true });
 await new Promise((resolve) => process.once('message', resolve));
 const run = await client.syncLeads(input, { batchSize });
 client.close();
-process.send({ created: run.created, updated: run.updated, failed: run.failed, firstStart, lastStart }, () => process.disconnect());
+process.send({ created: run.created, updated: run.updated, failed: run.failed, starts }, () => process.disconnect());

@@ -1,7 +1,7 @@
 // Shared limits: N worker processes, each running syncLeads with its limits in one Redis (a store of
 // @org/sync-lead/redis, same key), into one mock (in a process of its own) that counts the limits as
 // Marketo would, per instance. The combined efficiency is the sliding-window optimum for all their
-// calls together over the time from the common start to the last call's start; plus the limit faults
+// calls together over the time from the first call's start (any worker's) to the last; plus the limit faults
 // and whether every lead was stored exactly once. Needs redis-server (Debian's package); without it
 // the row is skipped and says so.
 import { fork, spawn, spawnSync } from 'node:child_process';
@@ -11,10 +11,9 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { limitFaults, slidingWindowOptimumMs } from './bulk-efficiency.mjs';
+import { efficiencyOf, limitFaults } from './bulk-efficiency.mjs';
 import { forkWithMessage } from './child-process.mjs';
 import { ask } from './ipc.mjs';
-import { round } from './stats.mjs';
 
 const here = (name) => fileURLToPath(new URL(name, import.meta.url));
 
@@ -79,22 +78,17 @@ export async function measureSharedLimits({ workers, callsPerWorker, window, con
     }
     await Promise.all(children.map((child) => message(child, (received) => received.ready)));
     const reports = children.map((child) => message(child, (received) => ('created' in received ? received : undefined)));
-    const startedAt = Date.now();
     for (const child of children) child.send('go');
     const results = await Promise.all(reports);
     const server = await ask(mock, 'stats');
     const calls = workers * callsPerWorker;
-    const optimumMs = slidingWindowOptimumMs(calls, window);
-    const toLastStartMs = Math.max(...results.map((result) => result.lastStart)) - startedAt;
     const created = results.reduce((sum, result) => sum + result.created, 0);
     return {
       workers,
       calls,
       leads: workers * leads,
       leadsPerCall: LEADS_PER_CALL,
-      toLastStartMs,
-      optimumMs,
-      efficiency: round(optimumMs / toLastStartMs, 3),
+      ...efficiencyOf(results.flatMap((result) => result.starts), window),
       created,
       failed: results.reduce((sum, result) => sum + result.failed, 0),
       stored: server.store.leads,
