@@ -48,7 +48,7 @@ function reconnectDelay(attempts: number): number {
  * that uses the same Redis and key. Creating it does no I/O; it connects on the first call and
  * disconnects when the last client using it closes.
  *
- * @throws {@link ValidationError} for a bad option (the URL, key, leaseMs or whenUnavailable)
+ * @throws `ValidationError` (of `@org/sync-lead`) for a bad option: the url, key, leaseMs or whenUnavailable
  *
  * @example
  * ```ts
