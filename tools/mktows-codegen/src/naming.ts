@@ -29,11 +29,6 @@ export function toPropertyKey(elementName: string): string {
   return IDENTIFIER.test(elementName) ? elementName : JSON.stringify(elementName);
 }
 
-/** Whether `name` can be used as a bare identifier. */
-export function isIdentifier(name: string): boolean {
-  return IDENTIFIER.test(name);
-}
-
 /** Names the generator itself exports next to the schema's types; a schema type may not take one. */
 export const RESERVED_NAMES: ReadonlySet<string> = new Set([
   'W3CDateTime',
@@ -51,4 +46,5 @@ export const RESERVED_NAMES: ReadonlySet<string> = new Set([
   'ComplexTypeMetadata',
   'SimpleTypeMetadata',
   'SchemaMetadata',
+  'ComplexTypes',
 ]);
