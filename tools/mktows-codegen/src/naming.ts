@@ -29,6 +29,11 @@ export function toPropertyKey(elementName: string): string {
   return IDENTIFIER.test(elementName) ? elementName : JSON.stringify(elementName);
 }
 
+/** Whether `name` can be used as a bare identifier (the OpenAPI emitter names schemas with it). */
+export function isIdentifier(name: string): boolean {
+  return IDENTIFIER.test(name);
+}
+
 /** Names the generator itself exports next to the schema's types; a schema type may not take one. */
 export const RESERVED_NAMES: ReadonlySet<string> = new Set([
   'W3CDateTime',
