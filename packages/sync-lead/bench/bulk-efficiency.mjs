@@ -87,10 +87,10 @@ async function measureSyncLeads({ child, client, calls, leadsPerCall, window, co
 }
 
 /**
- * @param {{ bulkCalls: number, loopLeads: number, burstLeads: number, window: { calls: number, windowMs: number },
+ * @param {{ bulkCalls: number, with300: boolean, loopLeads: number, burstLeads: number, window: { calls: number, windowMs: number },
  *   concurrency: number, credentials: { userId: string, secretKey: string } }} settings
  */
-export async function measureBulk({ bulkCalls, loopLeads, burstLeads, window, concurrency, credentials }) {
+export async function measureBulk({ bulkCalls, with300, loopLeads, burstLeads, window, concurrency, credentials }) {
   const mockOptions = { ...credentials, rateLimit: window, concurrencyLimit: concurrency, dailyQuota: false };
   const { child, message } = await forkWithMessage(fileURLToPath(new URL('./mock-process.mjs', import.meta.url)), [JSON.stringify(mockOptions)]);
   const endpoint = message.url;
@@ -108,7 +108,7 @@ export async function measureBulk({ bulkCalls, loopLeads, burstLeads, window, co
 
     // syncLeads at the ceiling, each run with a new client while the server forgets the one before.
     const bulk = await measureSyncLeads({ child, client, calls: bulkCalls, leadsPerCall: 100, window, concurrency });
-    const bulk300 = await measureSyncLeads({ child, client, calls: bulkCalls, leadsPerCall: 300, window, concurrency });
+    const bulk300 = with300 ? await measureSyncLeads({ child, client, calls: bulkCalls, leadsPerCall: 300, window, concurrency }) : undefined;
 
     // One syncLead per lead, same limits.
     await ask(child, 'reset');
