@@ -2,7 +2,7 @@
 // (in memory, or shared, e.g. Redis) for as many starts as there are waiting calls (up to the
 // concurrency), and the store grants what the window, the in-flight count and the daily quota allow,
 // for everyone of its key.
-// A waiting client asks again when the store says a start may be free (the oldest start leaves the
+// A waiting client asks again when the store says a start may be free (the oldest call leaves the
 // window, a lease lapses) or when any client of the key frees a slot. In-flight slots are leases,
 // renewed while their calls run, so a process that dies gives its slots back when its leases lapse.
 // When the store cannot be reached, calls wait (up to their timeout) or fail, as the store says: no call
@@ -11,6 +11,7 @@ import type { CallLimiter, LimiterContext, ResolvedCallLimits, ScheduleOptions }
 import { createQuotaCalendar } from './daily-quota.js';
 import { AbortError, DailyQuotaExceededError, LimitStoreUnavailableError } from './errors.js';
 import type { LimitGrant, LimitStore, SharedCallLimits } from './limit-store.js';
+import { type WaitingCall, WaitingCalls } from './waiting-calls.js';
 
 /** How soon to ask again an unreachable store (it reconnects by itself meanwhile). */
 const UNAVAILABLE_RETRY_MS = 100;
@@ -20,29 +21,25 @@ const UNAVAILABLE_RETRY_MS = 100;
  */
 const LONGEST_WAIT_MS = 1_000;
 
-interface Waiter {
-  resolve(lease: string): void;
-  reject(error: unknown): void;
-  /** When the store became unreachable for this call (performance.now()), while it is. */
-  unavailableSince: number | undefined;
-  timeoutMs: number;
-  settled: boolean;
-  detach(): void;
-}
-
 function noop(): void {}
+
+function closedError(): AbortError {
+  return new AbortError(new Error('The client was closed'));
+}
 
 /** Creates the limiter of one client over `store`. */
 export function createStoreLimiter(store: LimitStore, limits: ResolvedCallLimits, context: LimiterContext): CallLimiter {
   const calendar = createQuotaCalendar(context.now);
   const binding = store.bind(context.defaultKey, () => wake());
-  let waiters: Waiter[] = [];
+  const waiting = new WaitingCalls();
   const held = new Set<string>();
   let asking = false;
   let askAgain = false;
   let stopped = false;
   let retryTimer: NodeJS.Timeout | undefined;
   let renewTimer: NodeJS.Timeout | undefined;
+  /** Since when the store has been unreachable (performance.now()), while it is. */
+  let outageSince: number | undefined;
 
   function sharedLimits(): SharedCallLimits {
     const today = calendar();
@@ -54,21 +51,6 @@ export function createStoreLimiter(store: LimitStore, limits: ResolvedCallLimits
       quotaDay: today.day,
       quotaDayEndsAt: today.endsAt,
     };
-  }
-
-  function settle(waiter: Waiter): void {
-    waiter.settled = true;
-    waiter.detach();
-  }
-
-  function rejectWaiters(which: (waiter: Waiter) => boolean, error: () => unknown): void {
-    for (const waiter of waiters) {
-      if (!waiter.settled && which(waiter)) {
-        settle(waiter);
-        waiter.reject(error());
-      }
-    }
-    waiters = waiters.filter((waiter) => !waiter.settled);
   }
 
   function keepLeasesAlive(): void {
@@ -84,47 +66,46 @@ export function createStoreLimiter(store: LimitStore, limits: ResolvedCallLimits
 
   function hand(grant: LimitGrant): void {
     for (const lease of grant.leases) {
-      const waiter = waiters.find((candidate) => !candidate.settled);
-      if (waiter) {
-        settle(waiter);
+      const call = waiting.take();
+      if (call) {
         held.add(lease);
-        waiter.resolve(lease);
+        call.start(lease);
       } else {
+        // The call it was asked for left meanwhile: the slot goes back (its start stays counted).
         void binding.release([lease]).catch(noop);
       }
     }
-    waiters = waiters.filter((waiter) => !waiter.settled);
     keepLeasesAlive();
     if (grant.quotaExhausted) {
       const { dailyQuota = 0, quotaDayEndsAt } = sharedLimits();
-      rejectWaiters(() => true, () => new DailyQuotaExceededError({ dailyQuota, resetsAt: new Date(quotaDayEndsAt) }));
+      waiting.failWhere(() => new DailyQuotaExceededError({ dailyQuota, resetsAt: new Date(quotaDayEndsAt) }));
     }
   }
 
   /** Handles a store that could not be reached; returns when to ask again. */
   function unavailable(cause: unknown): number {
+    const failure = (): LimitStoreUnavailableError => new LimitStoreUnavailableError(store.description, 'unreachable', cause);
     if (store.whenUnavailable === 'fail') {
-      rejectWaiters(() => true, () => new LimitStoreUnavailableError(store.description, 'unreachable', cause));
+      waiting.failWhere(failure);
       return UNAVAILABLE_RETRY_MS;
     }
     const now = performance.now();
-    for (const waiter of waiters) waiter.unavailableSince ??= now;
-    rejectWaiters(
-      (waiter) => now - (waiter.unavailableSince ?? now) >= waiter.timeoutMs,
-      () => new LimitStoreUnavailableError(store.description, 'unreachable', cause),
-    );
-    const nearestDeadline = Math.min(...waiters.map((waiter) => (waiter.unavailableSince ?? now) + waiter.timeoutMs - now));
-    return Math.max(1, Math.min(UNAVAILABLE_RETRY_MS, nearestDeadline));
+    outageSince ??= now;
+    const waitedFor = (call: WaitingCall): number => now - Math.max(call.since, outageSince ?? now);
+    waiting.failWhere(failure, (call) => waitedFor(call) >= call.timeoutMs);
+    let nextDeadline = UNAVAILABLE_RETRY_MS;
+    for (const call of waiting) nextDeadline = Math.min(nextDeadline, call.timeoutMs - waitedFor(call));
+    return Math.max(1, nextDeadline);
   }
 
   async function ask(): Promise<void> {
-    if (stopped || waiters.length === 0) return;
+    if (stopped || waiting.size === 0) return;
     asking = true;
     clearTimeout(retryTimer);
     let nextAskMs: number | undefined;
     try {
-      const grant = await binding.acquire(Math.min(waiters.length, limits.concurrency), sharedLimits());
-      for (const waiter of waiters) waiter.unavailableSince = undefined;
+      const grant = await binding.acquire(Math.min(waiting.size, limits.concurrency), sharedLimits());
+      outageSince = undefined;
       hand(grant);
       // Nothing granted and "ask at once" would spin: a store's answer is never trusted to end a loop.
       nextAskMs = Math.min(Math.max(grant.retryAfterMs, grant.leases.length === 0 ? 1 : 0), LONGEST_WAIT_MS);
@@ -133,7 +114,7 @@ export function createStoreLimiter(store: LimitStore, limits: ResolvedCallLimits
     } finally {
       asking = false;
     }
-    if (stopped || waiters.length === 0) return;
+    if (stopped || waiting.size === 0) return;
     if (askAgain || nextAskMs === 0) {
       askAgain = false;
       return ask();
@@ -149,26 +130,10 @@ export function createStoreLimiter(store: LimitStore, limits: ResolvedCallLimits
     else void ask();
   }
 
-  function waitForLease(options: ScheduleOptions): Promise<string> {
-    const { signal } = options;
+  function waitForLease({ signal, timeoutMs }: ScheduleOptions): Promise<string> {
     if (signal?.aborted) return Promise.reject(new AbortError(signal.reason));
     return new Promise<string>((resolve, reject) => {
-      const onAbort = (): void => {
-        if (waiter.settled) return;
-        settle(waiter);
-        waiters = waiters.filter((candidate) => candidate !== waiter);
-        reject(new AbortError(signal?.reason));
-      };
-      const waiter: Waiter = {
-        resolve,
-        reject,
-        unavailableSince: undefined,
-        timeoutMs: options.timeoutMs,
-        settled: false,
-        detach: () => signal?.removeEventListener('abort', onAbort),
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      waiters.push(waiter);
+      waiting.add({ start: resolve, fail: reject, since: performance.now(), timeoutMs }, signal, () => new AbortError(signal?.reason));
       wake();
     });
   }
@@ -176,14 +141,14 @@ export function createStoreLimiter(store: LimitStore, limits: ResolvedCallLimits
   return {
     concurrency: limits.concurrency,
     async schedule(task, options) {
-      if (stopped) throw new AbortError(new Error('The client was closed'));
+      if (stopped) throw closedError();
       const lease = await waitForLease(options);
       try {
         return await task();
       } finally {
         if (held.delete(lease)) {
           keepLeasesAlive();
-          // Our own waiters may take the slot at once; other clients hear of it from the store.
+          // Our own waiting calls may take the slot at once; other clients hear of it from the store.
           void binding.release([lease]).then(wake, wake);
         }
       }
@@ -192,7 +157,7 @@ export function createStoreLimiter(store: LimitStore, limits: ResolvedCallLimits
       if (stopped) return;
       stopped = true;
       clearTimeout(retryTimer);
-      rejectWaiters(() => true, () => new AbortError(new Error('The client was closed')));
+      waiting.failWhere(closedError);
       const leases = [...held];
       held.clear();
       keepLeasesAlive();
