@@ -77,6 +77,7 @@ export async function measureSharedLimits({ workers, callsPerWorker, window, con
       children.push(fork(here('./shared-limits-worker.mjs'), [JSON.stringify(settings)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
     }
     await Promise.all(children.map((child) => message(child, (received) => received.ready)));
+    await ask(mock, 'reset');
     const reports = children.map((child) => message(child, (received) => ('created' in received ? received : undefined)));
     for (const child of children) child.send('go');
     const results = await Promise.all(reports);
