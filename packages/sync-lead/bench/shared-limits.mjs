@@ -58,7 +58,7 @@ function message(child, pick) {
 }
 
 /** Leads per call: as in the bulk row, so that the limits, not the mock's parsing, decide (see bulk-efficiency.mjs). */
-const LEADS_PER_CALL = 100;
+const LEADS_PER_CALL = 10;
 
 /**
  * @param {{ workers: number, callsPerWorker: number, window: { calls: number, windowMs: number }, concurrency: number,
