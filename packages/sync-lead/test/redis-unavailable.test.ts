@@ -70,6 +70,25 @@ describe('a limit store whose Redis is not there', () => {
   });
 });
 
+describe.skipIf(!hasRedisServer)('a Redis that refuses the password', () => {
+  it("fails the call with the server's reason, and the password appears nowhere; the right one works", async () => {
+    const [redis, mock] = await Promise.all([startRedisServer(['--requirepass', 'the-right-one']), startMock()]);
+    try {
+      const { port } = new URL(redis.url);
+      const wrong = mock.client({ limitStore: createRedisLimitStore({ url: `redis://:a-wrong-secret@127.0.0.1:${port}`, whenUnavailable: 'fail' }) });
+      const error: unknown = await wrong.syncLead({ email: 'p@example.com' }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(LimitStoreUnavailableError);
+      expect((error as Error).message).toMatch(/WRONGPASS|NOAUTH|invalid password/i);
+      expect(`${inspect(error, { depth: 10 })} ${JSON.stringify(error)} ${(error as Error).stack}`).not.toContain('a-wrong-secret');
+      expect(mock.server.stats().requests).toBe(0);
+      const right = mock.client({ limitStore: createRedisLimitStore({ url: `redis://:the-right-one@127.0.0.1:${port}` }) });
+      await expect(right.syncLead({ email: 'p@example.com' })).resolves.toMatchObject({ status: 'CREATED' });
+    } finally {
+      await Promise.all([redis.close(), mock.close()]);
+    }
+  });
+});
+
 describe.skipIf(!hasRedisServer)('Redis stopped in the middle of a run', () => {
   let redis: RedisServer;
   let mock: MockFixture;

@@ -33,6 +33,8 @@ interface Connections {
   commands: LimitRedis;
   events: Redis;
   connecting: Promise<void> | undefined;
+  /** Why the connection last failed (refused, WRONGPASS, ...): a failed command only says "closed". */
+  lastError: string | undefined;
 }
 
 function noop(): void {}
@@ -91,14 +93,21 @@ export function createRedisLimitStore(options: RedisLimitStoreOptions): LimitSto
     // The subscriber queues its SUBSCRIBEs until connected and subscribes again after a reconnect.
     const events = new Redis(settings.url, { ...common, maxRetriesPerRequest: null });
     // Errors surface where they matter (a failed command); without listeners ioredis would print them.
-    commands.on('error', noop);
+    // Only the message is kept: ioredis's error objects can hold the arguments of an AUTH command.
+    commands.on('error', (error: Error) => {
+      if (connections === current) current.lastError = error.message;
+    });
+    commands.on('ready', () => {
+      current.lastError = undefined;
+    });
     events.on('error', noop);
     events.on('message', (channel: string) => {
       for (const listener of channelListeners.get(channel) ?? []) listener();
     });
     for (const channel of channelListeners.keys()) void events.subscribe(channel).catch(noop);
-    connections = { commands, events, connecting: undefined };
-    return connections;
+    const current: Connections = { commands, events, connecting: undefined, lastError: undefined };
+    connections = current;
+    return current;
   }
 
   async function connected(current: Connections): Promise<LimitRedis> {
@@ -115,7 +124,14 @@ export function createRedisLimitStore(options: RedisLimitStoreOptions): LimitSto
   function run<T>(operation: (redis: LimitRedis) => Promise<T>): Promise<T> {
     if (closed) return Promise.reject(new Error('the store was closed'));
     const current = open();
-    const result = connected(current).then(operation);
+    const result = connected(current)
+      .then(operation)
+      .catch((error: unknown) => {
+        // A plain Error with the messages only (see the 'error' listener), the connection's reason added.
+        const message = error instanceof Error ? error.message : String(error);
+        const reason = current.lastError === undefined || current.lastError === message ? '' : ` (${current.lastError})`;
+        throw new Error(`${message}${reason}`);
+      });
     pending.add(result);
     const forget = (): void => void pending.delete(result);
     result.then(forget, forget);

@@ -54,10 +54,10 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-async function spawnRedis(port: number, dir: string): Promise<ChildProcess> {
+async function spawnRedis(port: number, dir: string, extraArgs: readonly string[]): Promise<ChildProcess> {
   const child = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
+    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--daemonize', 'no', ...extraArgs],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   running.add(child);
@@ -80,11 +80,11 @@ async function spawnRedis(port: number, dir: string): Promise<ChildProcess> {
   return child;
 }
 
-/** Starts a redis-server on a free loopback port with a temporary directory. */
-export async function startRedisServer(): Promise<RedisServer> {
+/** Starts a redis-server on a free loopback port with a temporary directory (and `extraArgs`, e.g. `--requirepass`). */
+export async function startRedisServer(extraArgs: readonly string[] = []): Promise<RedisServer> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sync-lead-redis-'));
   const port = await freePort();
-  let child = await spawnRedis(port, dir);
+  let child = await spawnRedis(port, dir, extraArgs);
   const exited = (current: ChildProcess): Promise<void> =>
     current.exitCode !== null || current.signalCode !== null ? Promise.resolve() : once(current, 'exit').then(() => undefined);
   return {
@@ -99,7 +99,7 @@ export async function startRedisServer(): Promise<RedisServer> {
     },
     restart: async () => {
       await exited(child);
-      child = await spawnRedis(port, dir);
+      child = await spawnRedis(port, dir, extraArgs);
     },
     close: async () => {
       child.kill('SIGTERM');
