@@ -2,6 +2,7 @@
 // `npm run bench` (add `-- --quick` for a run under a minute): measures @org/sync-lead in one run and
 // prints a table and one JSON line. Never a test: times are machine-dependent; the targets are ratios.
 //   1. per-call overhead: syncLead vs plain soap vs a prebuilt envelope, against one minimal server;
+//   1b. the mock's per-call cost: syncLead one at a time against mktows-mock vs the minimal server;
 //   2. bulk efficiency: syncLeads against mktows-mock with a scaled-down rate window, against the
 //      sliding-window optimum; a burst of one window's allowance of syncLead calls;
 //   3. shared limits: 4 processes syncing through one Redis into one mock;
@@ -13,6 +14,7 @@ import { measureBulk } from './bulk-efficiency.mjs';
 import { measureColdStart } from './cold-start.mjs';
 import { BENCH_CREDENTIALS } from './credentials.mjs';
 import { measureMemory } from './memory.mjs';
+import { measureMockPerCall } from './mock-per-call.mjs';
 import { measurePerCall } from './per-call.mjs';
 import { printReport } from './report.mjs';
 import { measureSharedLimits } from './shared-limits.mjs';
@@ -25,11 +27,12 @@ const SCALED_WINDOW = Object.freeze({ calls: 100, windowMs: 5_000 });
 // syncLeads of 250 calls needs bursts at 0, W and 2W: an optimum of 2 windows to the last start; the
 // shared run, 4 x 63 calls, the same. Quick mode leaves out the run of 300-lead calls (a comparison).
 const settings = quick
-  ? { perCall: { rounds: 24, callsPerRound: 50 }, bulk: { bulkCalls: 250, with300: false, loopLeads: 40, burstLeads: 200 }, sharedCallsPerWorker: 63, coldRuns: 3 }
-  : { perCall: { rounds: 60, callsPerRound: 50 }, bulk: { bulkCalls: 250, with300: true, loopLeads: 100, burstLeads: 300 }, sharedCallsPerWorker: 63, coldRuns: 7 };
+  ? { perCall: { rounds: 24, callsPerRound: 50 }, mockPerCall: { rounds: 10, callsPerRound: 50 }, bulk: { bulkCalls: 250, with300: false, loopLeads: 40, burstLeads: 200 }, sharedCallsPerWorker: 63, coldRuns: 3 }
+  : { perCall: { rounds: 60, callsPerRound: 50 }, mockPerCall: { rounds: 30, callsPerRound: 50 }, bulk: { bulkCalls: 250, with300: true, loopLeads: 100, burstLeads: 300 }, sharedCallsPerWorker: 63, coldRuns: 7 };
 
 const started = performance.now();
 const perCall = await measurePerCall({ ...settings.perCall, credentials: BENCH_CREDENTIALS });
+const mockPerCall = await measureMockPerCall({ ...settings.mockPerCall, credentials: BENCH_CREDENTIALS });
 const bulk = await measureBulk({ ...settings.bulk, window: SCALED_WINDOW, concurrency: 10, credentials: BENCH_CREDENTIALS });
 const shared = await measureSharedLimits({
   workers: 4,
@@ -47,6 +50,7 @@ const result = {
   cpus: os.availableParallelism(),
   durationS: Math.round((performance.now() - started) / 100) / 10,
   perCall,
+  mockPerCall,
   bulk,
   shared,
   coldStart,

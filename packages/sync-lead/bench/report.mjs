@@ -43,7 +43,7 @@ function sharedRows(shared) {
 }
 
 function rows(r) {
-  const { perCall: p, bulk: b, shared, coldStart: c, memory: m } = r;
+  const { perCall: p, mockPerCall: mp, bulk: b, shared, coldStart: c, memory: m } = r;
   const s = b.syncLeads;
   const w = b.windowBurst;
   return [
@@ -52,6 +52,10 @@ function rows(r) {
     ['  plain soap', `${p.rawSoapUs} µs`, `client CPU ${p.rawSoapCpuUs} µs`],
     ['  floor: prebuilt envelope, keep-alive', `${p.floorUs} µs`],
     ['  sync-lead / soap', `${p.sdkOverRaw}`, `CPU ${p.sdkOverRawCpu}`],
+    [`Mock per call: syncLead one at a time against mktows-mock, no limits (median of rounds, ${number(mp.calls)} calls each)`],
+    ['  mktows-mock', `${mp.mockUs} µs`],
+    ['  minimal server, same rounds', `${mp.minimalUs} µs`],
+    ['  mktows-mock / minimal server', `${mp.mockOverMinimal}`],
     [`Bulk: mktows-mock, ${b.window.calls} calls per ${number(b.window.windowMs)} ms, ${b.concurrency} in flight (Marketo: 100 per 20,000 ms, 10)`],
     [`  ${w.calls} syncLead calls at once`, `${number(w.ms)} ms`, `${w.windows} of a window, limit faults ${w.limitFaults}`],
     ...[s, b.syncLeads300].filter(Boolean).flatMap((run) => [
