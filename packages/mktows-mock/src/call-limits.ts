@@ -2,7 +2,7 @@
 // and calls per day (20015). A call counts against the window and the day only once it is admitted, so a
 // client that backs off after a limit fault is not punished for the refused calls. The day is Marketo's
 // quota day (midnight US Central time), the same day @org/sync-lead counts its quota by.
-import { marketoQuotaDay } from '@org/mktows-types';
+import { marketoQuotaDay, nextMarketoQuotaReset } from '@org/mktows-types';
 import { MarketoFault } from './marketo-fault.js';
 
 /** `rateLimit`: at most `calls` admitted calls in any `windowMs` milliseconds. */
@@ -24,6 +24,9 @@ export class CallLimits {
   private inFlightCount = 0;
   private peakInFlightCount = 0;
   private quotaDay = '';
+  /** When `quotaDay` ends, and the last time seen: the day is worked out again only when it may have changed. */
+  private quotaDayEndsAt = Number.NEGATIVE_INFINITY;
+  private lastSeen = Number.NEGATIVE_INFINITY;
   private quotaUsed = 0;
 
   /** @param settings - the limits; @param now - the clock, in epoch milliseconds */
@@ -63,11 +66,8 @@ export class CallLimits {
   admit(receivedAt: number = this.now()): void {
     const now = this.now();
     const { rateLimit, concurrencyLimit, dailyQuota } = this.settings;
-    const day = marketoQuotaDay(now);
-    if (day !== this.quotaDay) {
-      this.quotaDay = day;
-      this.quotaUsed = 0;
-    }
+    if (now >= this.quotaDayEndsAt || now < this.lastSeen) this.enterQuotaDayOf(now);
+    this.lastSeen = now;
     if (dailyQuota !== undefined && this.quotaUsed >= dailyQuota) {
       throw new MarketoFault(20015, `daily quota of ${dailyQuota} calls used up; it resets at midnight US Central time`);
     }
@@ -87,6 +87,15 @@ export class CallLimits {
     if (rateLimit !== undefined) this.insertArrival(receivedAt);
   }
 
+  /** Works out the quota day of `now`; a new day starts the quota again. */
+  private enterQuotaDayOf(now: number): void {
+    const day = marketoQuotaDay(now);
+    this.quotaDayEndsAt = nextMarketoQuotaReset(now).getTime();
+    if (day === this.quotaDay) return;
+    this.quotaDay = day;
+    this.quotaUsed = 0;
+  }
+
   private insertArrival(receivedAt: number): void {
     let index = this.admittedAt.length;
     while (index > 0 && (this.admittedAt[index - 1] ?? 0) > receivedAt) index -= 1;
@@ -98,6 +107,7 @@ export class CallLimits {
     this.admittedAt = [];
     this.quotaUsed = 0;
     this.quotaDay = '';
+    this.quotaDayEndsAt = Number.NEGATIVE_INFINITY;
     this.peakInFlightCount = this.inFlightCount;
   }
 }
