@@ -36,6 +36,8 @@ export interface SyncLeadClient {
    * @throws {@link TransportError} / {@link TimeoutError} for HTTP and socket failures (cause kept)
    * @throws {@link InvalidResponseError} for an empty or unusable response
    * @throws {@link AbortError} when `options.signal` fires or the client is closed
+   * @throws {@link DailyQuotaExceededError} when the client's daily quota is used up (nothing is sent)
+   * @throws {@link LimitStoreUnavailableError} when the client's `limitStore` cannot be reached (nothing is sent)
    */
   syncLead(input: SyncLeadInput, options?: CallOptions): Promise<SyncLeadResult>;
   /**
@@ -135,13 +137,21 @@ export function createSyncLeadClient(options: SyncLeadClientOptions | RestSyncLe
   requireOptionalFunction('onTrace', options.onTrace);
   requireOptionalFunction('now', options.now);
   if (options.rest !== undefined) return createRestSyncLeadClient(options);
+  const endpoint = checkEndpoint(options.endpoint, options.allowInsecureHttp === true);
   const session = createMktowsSession({
-    endpoint: checkEndpoint(options.endpoint, options.allowInsecureHttp === true),
+    endpoint,
     credentials: createCredentials({ userId: options.userId, secretKey: options.secretKey }),
     contextHeader: options.workspace === undefined ? undefined : contextHeaderFor(options.workspace),
     timeoutMs: options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : requireTimeoutMs('timeoutMs', options.timeoutMs),
     retry: resolveRetryOptions(options.retry),
-    limits: { rateLimit: options.rateLimit, concurrency: options.concurrency },
+    limits: {
+      rateLimit: options.rateLimit,
+      concurrency: options.concurrency,
+      dailyQuota: options.dailyQuota,
+      limitStore: options.limitStore,
+    },
+    // Marketo's limits are per instance; per user id is as close as the client can name it.
+    limitKey: `${endpoint.host}/${options.userId}`,
     onTrace: options.onTrace,
     now: options.now ?? ((): Date => new Date()),
     redact: createRedactor([options.secretKey]),

@@ -2,8 +2,9 @@
  * `@org/sync-lead`: create or update Marketo leads through the SOAP API (mktows 2_2) or, with the same
  * calls, inputs, results and errors, through Marketo's REST API (the migration path), one at a time
  * (`syncLead`) or in bulk at the rate-limit ceiling (`syncLeads`, `syncLeadsStream`), with typed
- * results and errors, input validation before the network, retries with backoff, client-wide rate
- * and concurrency limits, timeouts, AbortSignal and redacted tracing.
+ * results and errors, input validation before the network, retries with backoff, client-wide limits
+ * (a sliding window of calls, calls in flight, a daily quota; shared across processes through
+ * `@org/sync-lead/redis`), timeouts, AbortSignal and redacted tracing.
  *
  * @packageDocumentation
  */
@@ -24,7 +25,9 @@ export type { LeadFailed, LeadOutcome, LeadSynced, SyncLeadsResult, SyncLeadsStr
 export { MAX_BATCH_SIZE, type SyncLeadsOptions, type SyncLeadsProgress } from './bulk/sync-leads-options.js';
 export {
   AbortError,
+  DailyQuotaExceededError,
   InvalidResponseError,
+  LimitStoreUnavailableError,
   MarketoError,
   SyncFailedError,
   SyncLeadError,
@@ -41,7 +44,14 @@ export {
   type RetryOptions,
   type RetryPredicate,
 } from './retry-policy.js';
-export { MARKETO_CONCURRENCY, MARKETO_RATE_LIMIT, type CallLimitOptions, type RateLimit } from './call-limits.js';
+export {
+  MARKETO_CONCURRENCY,
+  MARKETO_DAILY_QUOTA,
+  MARKETO_RATE_LIMIT,
+  type CallLimitOptions,
+  type RateLimit,
+} from './call-limits.js';
+export type { LimitGrant, LimitStore, LimitStoreBinding, SharedCallLimits } from './limit-store.js';
 export {
   formatTraceEvent,
   type TraceEvent,

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { type Command, CommanderError } from 'commander';
 import { createSyncLeadClientFromEnv, type EnvironmentOverrides } from '../create-sync-lead-client-from-env.js';
 import { ValidationError } from '../errors.js';
+import type { LimitStore } from '../limit-store.js';
 import type { SyncLeadInput } from '../sync-lead-input.js';
 import { formatTraceEvent, type TraceEvent } from '../trace.js';
 import { BULK_ONLY_OPTIONS, type CliOptions, createCliProgram } from './cli-program.js';
@@ -78,6 +79,26 @@ function clientOverrides(options: CliOptions, io: CliIo): EnvironmentOverrides {
   return { ...common, transport: 'rest', rest };
 }
 
+/** The environment variable bulk mode reads a Redis URL from when `--redis-url` is not given. */
+export const LIMITS_REDIS_URL_VARIABLE = 'MARKETO_LIMITS_REDIS_URL';
+
+/**
+ * The Redis limit store of a bulk run, when a URL is given; loaded only then, so that the command
+ * without it never loads a Redis client.
+ */
+async function bulkLimitStore(options: CliOptions, env: CliIo['env']): Promise<LimitStore | undefined> {
+  const fromOption = options.redisUrl !== undefined;
+  const url = options.redisUrl ?? (env[LIMITS_REDIS_URL_VARIABLE] || undefined);
+  if (url === undefined) return undefined;
+  const { createRedisLimitStore } = await import('../redis/index.js');
+  try {
+    return createRedisLimitStore({ url });
+  } catch (error) {
+    if (error instanceof ValidationError) throw new ValidationError(fromOption ? '--redis-url' : LIMITS_REDIS_URL_VARIABLE, error.rule);
+    throw error;
+  }
+}
+
 /** Bulk options given without --file are a mistake worth naming rather than ignoring. */
 function rejectBulkOnlyOptions(program: Command): void {
   for (const name of BULK_ONLY_OPTIONS) {
@@ -107,8 +128,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     const bulk = options.file === undefined ? undefined : bulkSettings(options.file, options);
     if (!bulk) rejectBulkOnlyOptions(program);
+    const limitStore = bulk ? await bulkLimitStore(options, io.env) : undefined;
     // Credentials come only from the environment: options would show up in shell history and `ps`.
-    client = createSyncLeadClientFromEnv(clientOverrides(options, io), io.env);
+    client = createSyncLeadClientFromEnv({ ...clientOverrides(options, io), limitStore }, io.env);
     if (bulk) return await runBulkSync(client, bulk, io);
     const result = await client.syncLead(toInput(options));
     io.stdout.write(formatResult(result, json));

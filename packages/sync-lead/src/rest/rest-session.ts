@@ -24,6 +24,8 @@ export interface RestSessionOptions {
   timeoutMs: number;
   retry: ResolvedRetryOptions;
   limits: CallLimitOptions;
+  /** The key shared limits are counted under unless the store has its own (REST endpoint host and client id). */
+  limitKey: string;
   onTrace: TraceListener | undefined;
   now: () => Date;
 }
@@ -39,7 +41,7 @@ export interface RestSession {
   /** The checked REST options. */
   readonly transport: ResolvedRestTransport;
   /** The client-wide limits every call shares. */
-  readonly limits: { readonly concurrency: number; readonly spacingMs: number };
+  readonly limits: { readonly concurrency: number };
   /** Sync Leads: one outcome per record, in order. */
   syncLeads(request: SyncLeadRequest, options: RestSessionCallOptions): Promise<LeadOutcome[]>;
   /** Get Lead by Id with these REST fields; undefined when there is no such lead. */
@@ -62,7 +64,7 @@ function traceListener(onTrace: TraceListener): RestExchangeListener {
 /** Creates the REST session of one client (no I/O until the first call). */
 export function createRestSession(options: RestSessionOptions): RestSession {
   const { transport, onTrace } = options;
-  const limiter = createCallLimiter(options.limits);
+  const limiter = createCallLimiter(options.limits, { defaultKey: options.limitKey, now: options.now });
   const runner = createCallRunner(limiter, options.retry);
   const agent = createClientAgent(transport.endpoint, limiter.concurrency);
   const closing = new AbortController();
@@ -102,6 +104,7 @@ export function createRestSession(options: RestSessionOptions): RestSession {
           signal: linked.signal,
           // Queued calls leave the queue when their caller aborts; close() empties the queue itself.
           queueSignal: callOptions.signal,
+          timeoutMs: callOptions.timeoutMs ?? options.timeoutMs,
           onRetry: (error, attemptNumber) =>
             emitTrace(onTrace, {
               type: 'retry',
@@ -121,7 +124,7 @@ export function createRestSession(options: RestSessionOptions): RestSession {
 
   return {
     transport,
-    limits: { concurrency: limiter.concurrency, spacingMs: limiter.spacingMs },
+    limits: { concurrency: limiter.concurrency },
     syncLeads: (request, callOptions) => limited('syncLeadUsingPOST', (call) => api.syncLeads(request, call), callOptions),
     getLead: (leadId, fields, callOptions) => limited('getLeadByIdUsingGET', (call) => api.getLeadById(leadId, fields, call), callOptions),
     fieldNames(callOptions) {

@@ -19,11 +19,20 @@ import { syncLeadOverRest } from './rest-sync-lead.js';
  * @throws {@link ValidationError} for a bad option, before any request
  */
 export function createRestSyncLeadClient(options: RestSyncLeadClientOptions): SyncLeadClient {
+  const transport = resolveRestTransport(options);
   const session = createRestSession({
-    transport: resolveRestTransport(options),
+    transport,
     timeoutMs: options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : requireTimeoutMs('timeoutMs', options.timeoutMs),
     retry: resolveRetryOptions(options.retry),
-    limits: { rateLimit: options.rateLimit, concurrency: options.concurrency },
+    limits: {
+      rateLimit: options.rateLimit,
+      concurrency: options.concurrency,
+      dailyQuota: options.dailyQuota,
+      limitStore: options.limitStore,
+    },
+    // As for SOAP: the instance as close as the client can name it. A store given its own `key` shares the
+    // limits with SOAP clients of the same instance too.
+    limitKey: `${transport.endpoint.host}/${transport.clientId}`,
     onTrace: options.onTrace,
     now: options.now ?? ((): Date => new Date()),
   });
