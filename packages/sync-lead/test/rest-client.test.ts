@@ -48,6 +48,19 @@ describe('REST client', () => {
     expect(mock.server.stats().rest.calls).toEqual({ syncLeadUsingPOST: 1 });
   });
 
+  it('syncLeads: a request refused as too large (HTTP 413) is split until the lead that is too large fails alone', async () => {
+    const small = await startMock({ rateLimit: false, maxRequestBytes: 2048 });
+    try {
+      const leads = Array.from({ length: 8 }, (_, index) => ({ email: `big${index}@example.com`, attributes: { Address: 'x'.repeat(index === 5 ? 3000 : 400) } }));
+      const { results } = await small.restClient().syncLeads(leads);
+      expect(results.map((result) => result.status)).toEqual(['CREATED', 'CREATED', 'CREATED', 'CREATED', 'CREATED', 'FAILED', 'CREATED', 'CREATED']);
+      expect(results[5]?.error).toMatchObject({ name: 'TransportError', httpStatus: 413 });
+      expect(small.server.leads().map((lead) => lead.email)).toEqual(leads.filter((_, index) => index !== 5).map((lead) => lead.email));
+    } finally {
+      await small.close();
+    }
+  });
+
   it('refuses what REST cannot express before any request, naming the field', async () => {
     const client = mock.restClient();
     await expect(client.syncLead({ email: 'c@example.com', marketoCookie: 'id:123-ABC-456&token:_mch-x' })).rejects.toMatchObject({

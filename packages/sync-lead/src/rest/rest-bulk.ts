@@ -5,6 +5,8 @@
 // - an input REST cannot express (a cookie, a foreign system without a REST field) fails alone, unsent;
 // - a request refused for a field the instance does not have (1006) is split by the attribute names its
 //   leads send, as a SOAP batch refused with 20105 is, so only the leads naming that field fail;
+// - a request refused as too large (HTTP 413) is split in halves, in order, down to the lead that is too
+//   large alone;
 // - a request that may have been applied before its answer was lost is repeated only when a repeat
 //   cannot create a duplicate (not `createDuplicate`, i.e. email-keyed leads with `dedup: false`).
 import type { SyncLeadRequest } from '@org/marketo-rest-types';
@@ -12,7 +14,15 @@ import type { InvalidLead } from '../bulk/bulk-lead.js';
 import type { BatchOutcomeOf, BatchRun, BulkSender, IndexedLead } from '../bulk/bulk-sender.js';
 import { mayHaveBeenApplied } from '../bulk/duplicate-safety.js';
 import { attributeNamesOf } from '../bulk/sync-batch.js';
-import { AbortError, InvalidResponseError, MarketoError, SyncLeadError, SyncOutcomeUnknownError, ValidationError } from '../errors.js';
+import {
+  AbortError,
+  InvalidResponseError,
+  MarketoError,
+  SyncLeadError,
+  SyncOutcomeUnknownError,
+  TransportError,
+  ValidationError,
+} from '../errors.js';
 import type { SyncLeadInput, ValidSyncLeadInput } from '../sync-lead-input.js';
 import { validateSyncLeadInput } from '../sync-lead-input.js';
 import type { RestFieldNames } from './rest-field-names.js';
@@ -21,6 +31,9 @@ import { restKeyOf, toRestSyncPlan } from './rest-sync-request.js';
 
 /** Marketo's REST code for a field the instance does not have: it depends only on the names sent. */
 const FIELD_NOT_FOUND = 1006;
+
+/** HTTP's "request entity too large": the request was refused unread, so a smaller one can pass. */
+const TOO_LARGE = 413;
 
 /** A valid input of a REST batch. */
 export interface RestBulkLead extends IndexedLead {
@@ -85,6 +98,11 @@ async function syncRequest(context: BatchContext, request: SyncLeadRequest, lead
     if (error instanceof AbortError) throw error;
     const parts = error instanceof MarketoError && error.code === FIELD_NOT_FOUND ? byAttributeNames(leads) : undefined;
     if (parts) return (await Promise.all(parts.map((part) => syncLeadsOf(context, part)))).flat();
+    if (error instanceof TransportError && error.httpStatus === TOO_LARGE && leads.length > 1) {
+      // In order, one half after the other: a later lead may depend on an earlier one (see syncLeadsOf).
+      const middle = Math.ceil(leads.length / 2);
+      return [...(await syncLeadsOf(context, leads.slice(0, middle))), ...(await syncLeadsOf(context, leads.slice(middle)))];
+    }
     // The session maps every failure to this package's errors; anything else is a bug, not an outcome.
     if (!(error instanceof SyncLeadError)) throw error;
     const reason = lostAttempt || mayHaveBeenApplied(error) ? new SyncOutcomeUnknownError(error, repeatedAfterLoss) : error;
