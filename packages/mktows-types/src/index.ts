@@ -3,3 +3,4 @@ export * from './generated/index.js';
 export * from './client.js';
 export * from './fault-codes.js';
 export { escapeSoapText, isWrittenRawBySoap } from './soap-text.js';
+export { MktowsTransportError, type MktowsTransportErrorDetails, type MktowsTransportFailure } from './transport-error.js';
