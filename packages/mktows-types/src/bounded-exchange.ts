@@ -6,37 +6,24 @@
 //   before a byte of it is read (a 1 MB gzip body can expand to gigabytes);
 // - no redirects: a 3xx is refused, so a signed SOAP POST is never replayed elsewhere;
 // - UTF-8 checked, not repaired: invalid bytes are an error rather than silent U+FFFD.
-// soap hands unknown call options to axios, so this works through three of them: `transport` (whose
-// request() wraps Node's and sees the socket-level events; a custom transport also means axios never
-// loads its redirect-following wrapper), `responseType` and `transformResponse`. One timer and one
-// listener per exchange: no AbortController, which cost ~10% of a whole call when measured.
+// soap hands unknown call options to axios, so this works through three of them: `transport` (this
+// object: its request() wraps Node's and sees the socket-level events; a custom transport also means
+// axios never loads its redirect-following wrapper), `responseType` and `transformResponse`. One
+// object, one timer and one listener per exchange: no AbortController (measured: ~10% of a whole
+// call), no event listener on the request (its `once` wrapper cost more than all the rest together).
 import { isUtf8 } from 'node:buffer';
 import http from 'node:http';
 import https from 'node:https';
 import { MktowsTransportError } from './transport-error.js';
 
-/** The bounds of one exchange. */
+/** The bounds of the exchanges of one client. */
 export interface ExchangeBounds {
-  /** Milliseconds the whole exchange may take. */
+  /** Milliseconds an exchange may take unless its call says otherwise. */
   readonly timeoutMs: number;
   /** Largest response body accepted, in bytes. */
   readonly maxResponseBytes: number;
   /** Whether the body is checked as UTF-8 and decoded here (off when soap parses MTOM attachments itself). */
   readonly decodeUtf8: boolean;
-}
-
-/** The call options soap passes through to axios for one bounded exchange. */
-export interface BoundedAxiosOptions {
-  transport: { request(options: http.RequestOptions, callback: (response: http.IncomingMessage) => void): http.ClientRequest };
-  responseType?: 'arraybuffer';
-  transformResponse?: (data: unknown, headers: unknown, status?: number) => unknown;
-}
-
-/** One exchange's options, and why the client ended it, if it did. */
-export interface BoundedExchange {
-  readonly axiosOptions: BoundedAxiosOptions;
-  /** The bound the exchange broke, once it broke one (soap then rejects with axios' error instead). */
-  failure(): MktowsTransportError | undefined;
 }
 
 /** The only `Content-Encoding` a response may have. */
@@ -58,46 +45,79 @@ function refusalOf(response: http.IncomingMessage, maxResponseBytes: number): Mk
   if (encoding !== undefined && encoding.trim().toLowerCase() !== IDENTITY) {
     return new MktowsTransportError({ reason: 'compressed-response', httpStatus });
   }
-  const declared = Number(response.headers['content-length']);
-  if (declared > maxResponseBytes) return new MktowsTransportError({ reason: 'response-too-large', limit: maxResponseBytes, httpStatus });
+  if (Number(response.headers['content-length']) > maxResponseBytes) {
+    return new MktowsTransportError({ reason: 'response-too-large', limit: maxResponseBytes, httpStatus });
+  }
   return undefined;
 }
 
-/** Creates the bounded options of one exchange; the timer starts when axios opens the request. */
-export function createBoundedExchange(bounds: ExchangeBounds): BoundedExchange {
-  let failure: MktowsTransportError | undefined;
-  const request = (options: http.RequestOptions, callback: (response: http.IncomingMessage) => void): http.ClientRequest => {
-    let response: http.IncomingMessage | undefined;
-    const fail = (error: MktowsTransportError): void => {
-      if (failure) return;
-      failure = error;
-      clearTimeout(timer);
-      response?.destroy(error);
-      req.destroy(error);
-    };
+function expire(exchange: BoundedExchange): void {
+  exchange.fail(new MktowsTransportError({ reason: 'timeout', limit: exchange.timeoutMs, httpStatus: exchange.response?.statusCode }));
+}
+
+/**
+ * One bounded exchange. Put it on a soap call's options ({@link BoundedExchange.applyTo}); when soap calls
+ * back, {@link BoundedExchange.settle} stops the clock and tells whether a bound was broken (soap then
+ * reports axios' view of the aborted request, which is not the reason).
+ */
+export class BoundedExchange {
+  /** The Node response, once it started. */
+  response: http.IncomingMessage | undefined;
+  private clientRequest: http.ClientRequest | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private failure: MktowsTransportError | undefined;
+  private received = 0;
+
+  /**
+   * @param timeoutMs - milliseconds the exchange may take in all
+   * @param bounds - the client's bounds (size, UTF-8)
+   */
+  constructor(
+    readonly timeoutMs: number,
+    private readonly bounds: ExchangeBounds,
+  ) {}
+
+  /** Puts this exchange's bounds on the options of a soap call (soap hands them to axios). */
+  applyTo(callOptions: Record<string, unknown>): void {
+    callOptions.transport = this;
+    if (!this.bounds.decodeUtf8) return;
+    callOptions.responseType = 'arraybuffer';
+    callOptions.transformResponse = decodeUtf8Body;
+  }
+
+  /** What axios calls instead of `http.request` / `https.request` (as `transport.request`). */
+  request(options: http.RequestOptions, callback: (response: http.IncomingMessage) => void): http.ClientRequest {
     const transport = options.protocol === 'https:' ? https : http;
-    const req = transport.request(options, (incoming) => {
-      response = incoming;
-      const refusal = refusalOf(incoming, bounds.maxResponseBytes);
-      if (refusal) return fail(refusal);
-      let received = 0;
-      incoming.on('data', (chunk: Buffer) => {
-        received += chunk.length;
-        if (received > bounds.maxResponseBytes) {
-          fail(new MktowsTransportError({ reason: 'response-too-large', limit: bounds.maxResponseBytes, httpStatus: incoming.statusCode }));
-        }
-      });
-      callback(incoming);
+    this.timer = setTimeout(expire, this.timeoutMs, this);
+    this.clientRequest = transport.request(options, (response) => {
+      this.response = response;
+      const refusal = refusalOf(response, this.bounds.maxResponseBytes);
+      if (refusal) return this.fail(refusal);
+      response.on('data', (chunk: Buffer) => this.count(chunk));
+      callback(response);
     });
-    const timer = setTimeout(() => {
-      fail(new MktowsTransportError({ reason: 'timeout', limit: bounds.timeoutMs, httpStatus: response?.statusCode }));
-    }, bounds.timeoutMs);
-    // 'close' follows the end of the response (or the failure of the request): the exchange is over.
-    req.once('close', () => clearTimeout(timer));
-    return req;
-  };
-  const axiosOptions: BoundedAxiosOptions = bounds.decodeUtf8
-    ? { transport: { request }, responseType: 'arraybuffer', transformResponse: decodeUtf8Body }
-    : { transport: { request } };
-  return { axiosOptions, failure: () => failure };
+    return this.clientRequest;
+  }
+
+  /** Ends the exchange for a broken bound: the first one broken is the reason. */
+  fail(error: MktowsTransportError): void {
+    if (this.failure) return;
+    this.failure = error;
+    clearTimeout(this.timer);
+    this.response?.destroy(error);
+    this.clientRequest?.destroy(error);
+  }
+
+  /** Stops the clock (the call is over) and returns the bound that was broken, if one was. */
+  settle(): MktowsTransportError | undefined {
+    clearTimeout(this.timer);
+    return this.failure;
+  }
+
+  private count(chunk: Buffer): void {
+    this.received += chunk.length;
+    if (this.received > this.bounds.maxResponseBytes) {
+      this.fail(new MktowsTransportError({ reason: 'response-too-large', limit: this.bounds.maxResponseBytes, httpStatus: this.response?.statusCode }));
+    }
+  }
 }

@@ -11,7 +11,7 @@ import {
   type OperationName,
   type SoapHeaders,
 } from './generated/operations.js';
-import { createBoundedExchange, type ExchangeBounds } from './bounded-exchange.js';
+import { BoundedExchange, type ExchangeBounds } from './bounded-exchange.js';
 import { createClientWsdl } from './client-wsdl.js';
 import { normalizeResponse } from './normalize-response.js';
 import { prepareRequest, type RequestShape } from './prepare-request.js';
@@ -144,20 +144,20 @@ function call(
   defaults: ExchangeBounds,
 ): Promise<never> {
   const { httpHeaders, timeout, ...options } = callOptions ?? {};
-  const exchange = createBoundedExchange(
-    timeout === undefined ? defaults : { ...defaults, timeoutMs: requireTimeout('options.timeout', timeout) },
-  );
+  const exchange = new BoundedExchange(timeout === undefined ? defaults.timeoutMs : requireTimeout('options.timeout', timeout), defaults);
+  exchange.applyTo(options);
   return new Promise((resolve, reject) => {
     method(
       args,
       (error, result) => {
+        const broken = exchange.settle();
         // A bound the exchange broke is the reason, whatever axios made of the aborted request; otherwise
         // soap's raw rejection passes through unchanged (it is not always an Error) and callers map it.
         // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
-        if (error) reject(exchange.failure() ?? error);
+        if (error) reject(broken ?? error);
         else resolve(normalizeResponse(operation.output.type, result, { metadata: schemaMetadata, attributesKey }) as never);
       },
-      { ...options, ...exchange.axiosOptions },
+      options,
       httpHeaders,
     );
   });
