@@ -18,7 +18,6 @@ import { prepareRequest, type RequestShape } from './prepare-request.js';
 import { loadSharedWsdl } from './shared-wsdl.js';
 import { buildHeaderXml } from './soap-headers.js';
 import { loadSoap } from './soap-module.js';
-import type { MktowsTransportError } from './transport-error.js';
 
 /** Default limit of one exchange when neither the client nor the call gives `timeout`: 60 seconds. */
 export const DEFAULT_MKTOWS_TIMEOUT_MS = 60_000;

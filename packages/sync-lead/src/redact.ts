@@ -29,17 +29,27 @@ const CONTROL_RUNS = /[\s\u0000-\u001f\u007f-\u009f]+/g;
 /** Removes secrets from text; remembers the signatures the client sends so that echoes of them are found. */
 export interface Redactor {
   /** `text` with every secret and every known or element-wrapped signature replaced by {@link REDACTED}. */
-  redact(text: string): string;
+  readonly redact: (text: string) => string;
   /** Records a signature this client sent, so that a bare echo of it is redacted too. */
-  rememberSignature(signature: string): void;
+  readonly rememberSignature: (signature: string) => void;
   /** Server-supplied text fit for an error: redacted, control characters as spaces, at most {@link MAX_SERVER_TEXT_CHARS}. */
-  serverText(text: string): string;
+  readonly serverText: (text: string) => string;
 }
 
-/** The forms a secret can take in text a server sends back: as is, XML-escaped (once or twice), JSON-escaped. */
+/** `text` escaped as most XML writers escape character data: only `&`, `<` and `>`. */
+function escapeMarkup(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * The forms a secret can take in text a server sends back: as is, XML-escaped once or twice (as soap
+ * escapes, or only the markup characters), JSON-escaped.
+ */
 function formsOf(secret: string): string[] {
-  const escaped = escapeSoapText(secret);
-  return [secret, escaped, escapeSoapText(escaped), JSON.stringify(secret).slice(1, -1)];
+  const forms = [secret];
+  for (const escape of [escapeSoapText, escapeMarkup]) forms.push(escape(secret), escape(escape(secret)));
+  forms.push(JSON.stringify(secret).slice(1, -1));
+  return forms;
 }
 
 /** Cuts `text` to `max` characters (never inside a surrogate pair), noting how long it was. */
@@ -83,7 +93,7 @@ export function createRedactor(secrets: readonly string[]): Redactor {
 
   return {
     redact,
-    rememberSignature(signature) {
+    rememberSignature: (signature) => {
       const oldest = sent[next];
       if (oldest !== undefined) signatures.delete(oldest);
       // Signatures are lowercase hex (signRequest); the runs they are looked for in are lowercased.
