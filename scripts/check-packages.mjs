@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The packages that are published (and so checked), by folder. */
-const publishedPackageDirs = ['mktows-types', 'mktows-auth', 'sync-lead', 'mktows-mock'].map((name) =>
+const publishedPackageDirs = ['mktows-types', 'marketo-rest-types', 'mktows-auth', 'sync-lead', 'mktows-mock'].map((name) =>
   join(repoRoot, 'packages', name),
 );
 

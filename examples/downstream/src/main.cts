@@ -2,6 +2,7 @@
 // `.cts` under `NodeNext` compiles these imports to `require` calls, so the
 // packages' `require` conditions and CJS type declarations are what is used.
 import { createHmac, randomBytes } from 'node:crypto';
+import { SYNC_ACTION_VALUES, type SyncLeadRequest } from '@org/marketo-rest-types';
 import { signRequest } from '@org/mktows-auth';
 import { startMockServer } from '@org/mktows-mock';
 import { wsdlDocument, type ParamsSyncLead, type SyncStatus } from '@org/mktows-types';
@@ -36,6 +37,10 @@ async function main(): Promise<void> {
     expectEqual('first sync', statuses[0], 'CREATED');
     expectEqual('second sync', statuses[1], 'UPDATED');
     expectEqual('same lead', updated.leadId, created.leadId);
+
+    // The generated REST types: the same lead as Marketo's REST Sync Leads body.
+    const restBody: SyncLeadRequest = { action: 'createOrUpdate', lookupField: 'email', input: [{ email, firstName: 'George' }] };
+    expectEqual('REST action is a generated SyncAction', SYNC_ACTION_VALUES.includes(restBody.action!), true);
     console.log(JSON.stringify({ module: 'cjs', leadId: created.leadId, statuses, returnLead }));
   } finally {
     client.close(); // the client keeps a keep-alive agent; close it so the process can exit

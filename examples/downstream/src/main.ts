@@ -2,6 +2,7 @@
 // release test compiles this same file twice, with `NodeNext` and with
 // `bundler` module resolution, then runs both outputs with node.
 import { createHmac, randomBytes } from 'node:crypto';
+import { SYNC_ACTION_VALUES, type SyncLeadRequest } from '@org/marketo-rest-types';
 import { signRequest } from '@org/mktows-auth';
 import { startMockServer } from '@org/mktows-mock';
 import { wsdlDocument, type ParamsSyncLead, type SyncStatus } from '@org/mktows-types';
@@ -37,6 +38,10 @@ async function main(): Promise<void> {
     expectEqual('first sync', statuses[0], 'CREATED');
     expectEqual('second sync', statuses[1], 'UPDATED');
     expectEqual('same lead', updated.leadId, created.leadId);
+
+    // The generated REST types: the same lead as Marketo's REST Sync Leads body.
+    const restBody: SyncLeadRequest = { action: 'createOrUpdate', lookupField: 'email', input: [{ email, firstName: 'George' }] };
+    expectEqual('REST action is a generated SyncAction', SYNC_ACTION_VALUES.includes(restBody.action!), true);
     console.log(JSON.stringify({ module: 'esm', leadId: created.leadId, statuses, returnLead }));
   } finally {
     client.close(); // the client keeps a keep-alive agent; close it so the process can exit

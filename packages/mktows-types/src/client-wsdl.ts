@@ -4,6 +4,7 @@
 // inherits the parsed definitions and owns its options. It also repairs
 // nil-marked lists before soap parses a response (see nil-lists.ts).
 import type { IOptions, WSDL } from 'soap';
+import { XSD_NUMBER_TYPES } from './generated/metadata.js';
 import { keepNilListChildren } from './nil-lists.js';
 
 /** The private soap method that turns IOptions into the WSDL's own options. */
@@ -16,18 +17,11 @@ type Deserializer = (text: string) => unknown;
 /** Keeps date/time text as received: the generated types say W3C strings, and a Date would lose the offset. */
 const keepText: Deserializer = (text) => text;
 
+/** The numeric XML Schema types soap 1.13 converts itself (`parseInt` or `Number`). */
+const NUMBERS_SOAP_CONVERTS: ReadonlySet<string> = new Set(['int', 'integer', 'short', 'long', 'double', 'float', 'decimal']);
+
 /** Numeric XML Schema types soap 1.13 leaves as strings; the generated types say number. */
-const NUMBER_TYPES = [
-  'byte',
-  'negativeInteger',
-  'nonNegativeInteger',
-  'nonPositiveInteger',
-  'positiveInteger',
-  'unsignedByte',
-  'unsignedInt',
-  'unsignedLong',
-  'unsignedShort',
-];
+const NUMBER_TYPES = XSD_NUMBER_TYPES.filter((name) => !NUMBERS_SOAP_CONVERTS.has(name));
 
 /** Deserializers the generated types rely on; they win over the caller's for these names. */
 const TYPE_DESERIALIZERS: Readonly<Record<string, Deserializer>> = {

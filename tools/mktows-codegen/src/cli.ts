@@ -8,6 +8,13 @@ import { CodegenError } from './errors.js';
 import { renderGeneratedFiles } from './generate.js';
 import { findStaleFiles, writeGeneratedFolder } from './output-dir.js';
 import { findRepoRoot } from './repo-root.js';
+import {
+  DEFAULT_OPENAPI_OUT,
+  DEFAULT_OPENAPI_SPEC,
+  runOpenApiCheck,
+  runOpenApiGenerate,
+  type OpenApiCommandOptions,
+} from './openapi/openapi-command.js';
 
 /** Default WSDL, relative to the repository root. */
 export const DEFAULT_WSDL = 'wsdl/mktows.wsdl';
@@ -40,7 +47,7 @@ interface GenerateOptions extends PathOptions {
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   let exitCode = 0;
   const program = new Command('mktows-codegen')
-    .description('Generates @org/mktows-types from the mktows WSDL.')
+    .description('Generates @org/mktows-types from the mktows WSDL and @org/marketo-rest-types from the REST OpenAPI description.')
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout(text.trimEnd()), writeErr: (text) => io.stderr(text.trimEnd()) });
 
@@ -72,6 +79,26 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     .exitOverride(usageErrorExitCode(DIFF_INPUT_ERROR))
     .action(async (oldPath: string, newPath: string, options: DiffCommandOptions) => {
       exitCode = await runDiffCommand(oldPath, newPath, options, io);
+    });
+
+  const openapi = program
+    .command('openapi')
+    .description(`the REST types: generate or check ${DEFAULT_OPENAPI_OUT} from ${DEFAULT_OPENAPI_SPEC} (openapi-typescript)`);
+  openapi
+    .command('generate')
+    .description(`write the generated sources (defaults: --spec ${DEFAULT_OPENAPI_SPEC} --out ${DEFAULT_OPENAPI_OUT})`)
+    .option('--spec <file>', 'OpenAPI description to read')
+    .option('--out <dir>', 'folder to (re)write; it must hold only generated files')
+    .action(async (options: OpenApiCommandOptions) => {
+      exitCode = await runOpenApiGenerate(options, io);
+    });
+  openapi
+    .command('check')
+    .description('exit 1, naming the stale files, when the output folder differs from what generate would write')
+    .option('--spec <file>', 'OpenAPI description to read')
+    .option('--out <dir>', 'folder to compare')
+    .action(async (options: OpenApiCommandOptions) => {
+      exitCode = await runOpenApiCheck(options, io);
     });
 
   program

@@ -1,7 +1,7 @@
 // Renders the generated sources of @org/mktows-types from a WSDL, in memory.
 // Nothing is written here, so every input error surfaces before any write.
-import { buildModel } from './build-model.js';
-import { checkReferences } from './check-references.js';
+import type { ApiModel } from './api-model.js';
+import { buildApiModel } from './build-api-model.js';
 import { emitIndexFile } from './emit/index-file.js';
 import { emitMetadataFile } from './emit/metadata-file.js';
 import { emitOperationsFile } from './emit/operations-file.js';
@@ -9,9 +9,7 @@ import { SchemaView } from './emit/schema-view.js';
 import { emitTypesFile } from './emit/types-file.js';
 import { emitWsdlCopy, emitWsdlDocumentFile } from './emit/wsdl-files.js';
 import { formatTypeScript } from './format.js';
-import type { ApiModel } from './model.js';
-import { readWsdlFile } from './read-wsdl-file.js';
-import { loadSoapDefinitions } from './soap-definitions.js';
+import { readWsdlFile } from './wsdl/read-wsdl.js';
 
 /** Name of the WSDL copy in the generated folder (exported by the package as `./mktows.wsdl`). */
 export const WSDL_COPY_NAME = 'mktows.wsdl';
@@ -58,7 +56,5 @@ export async function renderGeneratedFiles(input: RenderInput): Promise<Generate
 
 async function loadWsdl(input: Omit<RenderInput, 'source'>): Promise<{ text: string; model: ApiModel }> {
   const wsdl = await readWsdlFile(input.wsdlPath, input.displayPath);
-  checkReferences(wsdl.document, input.displayPath);
-  const definitions = await loadSoapDefinitions(wsdl.text, input.wsdlPath, input.displayPath);
-  return { text: wsdl.text, model: buildModel(definitions, wsdl.document, input.displayPath) };
+  return { text: wsdl.text, model: buildApiModel(wsdl.model, input.displayPath) };
 }

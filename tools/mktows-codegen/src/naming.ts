@@ -24,14 +24,14 @@ export function toEnumValuesName(typeName: string): string {
   return `${toConstantName(typeName)}_VALUES`;
 }
 
-/** A property key as written in an interface: bare when it is an identifier, quoted otherwise. */
-export function toPropertyKey(elementName: string): string {
-  return IDENTIFIER.test(elementName) ? elementName : JSON.stringify(elementName);
-}
-
 /** Whether `name` can be used as a bare identifier. */
 export function isIdentifier(name: string): boolean {
   return IDENTIFIER.test(name);
+}
+
+/** A property key as written in an interface: bare when it is an identifier, quoted otherwise. */
+export function toPropertyKey(elementName: string): string {
+  return isIdentifier(elementName) ? elementName : JSON.stringify(elementName);
 }
 
 /** Names the generator itself exports next to the schema's types; a schema type may not take one. */
@@ -51,4 +51,5 @@ export const RESERVED_NAMES: ReadonlySet<string> = new Set([
   'ComplexTypeMetadata',
   'SimpleTypeMetadata',
   'SchemaMetadata',
+  'ComplexTypes',
 ]);

@@ -1,8 +1,5 @@
-// How XML Schema built-in types appear in the generated TypeScript, and which of
-// them soap 1.13 converts when it parses a response (so the types tell the truth).
-
-/** The XML Schema namespace. */
-export const XSD_NAMESPACE = 'http://www.w3.org/2001/XMLSchema';
+// The one table of XML Schema built-in types: which names exist (references to others are refused) and
+// how each appears in the generated TypeScript.
 
 const NUMBER_TYPES = [
   'byte',
@@ -74,9 +71,7 @@ export function tsTypeOfBuiltin(localName: string): string {
   return tsType;
 }
 
-/** Rows of the type mapping table, for documentation: `[xsd types, TypeScript type]`. */
-export function builtinMappingTable(): Array<[string, string]> {
-  const byTsType = new Map<string, string[]>();
-  for (const [xsd, ts] of TS_TYPE_OF_BUILTIN) byTsType.set(ts, [...(byTsType.get(ts) ?? []), xsd]);
-  return [...byTsType].map(([ts, xsd]) => [xsd.join(', '), ts]);
+/** The XML Schema built-in types the generated types declare as `number`, in table order (emitted as `XSD_NUMBER_TYPES`). */
+export function numberBuiltins(): readonly string[] {
+  return NUMBER_TYPES;
 }

@@ -18,9 +18,15 @@ const MINIMAL = [
   'packages/mktows-types/src/generated',
 ];
 
-/** Plus what `npm run generate` needs: Nx and the generator's sources (built inside the copy). */
+/**
+ * Plus what `npm run generate` needs: Nx, the generator's sources (built inside the copy), and the REST
+ * description with its generated package (the script regenerates both).
+ */
 const WORKSPACE = [
   ...MINIMAL,
+  'openapi/marketo-rest.yaml',
+  'packages/marketo-rest-types/package.json',
+  'packages/marketo-rest-types/src/generated',
   'nx.json',
   'tsconfig.base.json',
   'scripts/build-package.mjs',

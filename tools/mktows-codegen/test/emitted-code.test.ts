@@ -91,6 +91,14 @@ describe('emitted code for schema constructs', () => {
     expect(types).toMatch(/big: number;/);
     expect(types).toContain('export type Pong = Record<string, never>;');
     expect(files['metadata.ts']).toMatch(/Shape: \{\s*abstract: false,\s*subtypes: \['Circle'\]/);
+    // Schema facts as values, for code that would otherwise copy them.
+    expect(files['metadata.ts']).toContain("export const MKTOWS_NAMESPACE = 'urn:test';");
+    expect(files['metadata.ts']).toContain('targetNamespace: MKTOWS_NAMESPACE,');
+    expect(files['metadata.ts']).toMatch(/export const XSD_NUMBER_TYPES = \[[^\]]*'double'[^\]]*'unsignedLong'[^\]]*\] as const;/);
+    expect(types).toMatch(/export interface ComplexTypes \{[^}]*Circle: Circle;[^}]*PingOptions: PingOptions;/s);
+    expect(types).toContain("Circle: ['color', 'radius'],"); // inherited element first
+    expect(types).toContain("Ping: ['shape', 'at', 'codes', 'options', 'note', 'big'],");
+    expect(types).toContain('Pong: [],');
     expect(diagnostics(out)).toEqual([]);
   });
 
@@ -118,6 +126,18 @@ describe('emitted code for schema constructs', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toEqual(['mktows-codegen: wsdl/mktows.wsdl: complexType "Pong": xs:choice is not supported']);
     expect(run.files).toEqual({});
+  });
+
+  it('rejects an anonymous type that would take the name of another type', async () => {
+    const clash = SCHEMA.replace(
+      '<xs:complexType name="Pong"><xs:sequence/></xs:complexType>',
+      '<xs:complexType name="Pong"><xs:sequence/></xs:complexType><xs:complexType name="PingOptions"><xs:sequence/></xs:complexType>',
+    );
+    const run = await generate(wsdl(clash));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toEqual([
+      'mktows-codegen: wsdl/mktows.wsdl: an anonymous type would be named PingOptions, a name already given to another type',
+    ]);
   });
 
   it('rejects a schema type that would take a name the generator reserves', async () => {

@@ -17,7 +17,7 @@ const launcher = resolve(import.meta.dirname, '../scripts/verdaccio-server.mjs')
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 /** The published packages, by folder. */
-const packageDirs = ['mktows-types', 'mktows-auth', 'sync-lead', 'mktows-mock'].map((name) => join('packages', name));
+const packageDirs = ['mktows-types', 'marketo-rest-types', 'mktows-auth', 'sync-lead', 'mktows-mock'].map((name) => join('packages', name));
 const changedPackage = '@org/mktows-types';
 const changeSummary = 'release-check: a minor change to the generated types';
 

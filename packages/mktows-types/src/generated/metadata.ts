@@ -72,11 +72,38 @@ export interface SchemaMetadata {
 }
 
 /**
+ * The target namespace of the schema (`schemaMetadata.targetNamespace`): the namespace of every element of the API on the wire.
+ */
+export const MKTOWS_NAMESPACE = 'http://www.marketo.com/mktows/';
+
+/**
+ * The XML Schema built-in types the generated types declare as `number` (e.g. `int`, `unsignedLong`), for code that converts the text of such elements itself.
+ */
+export const XSD_NUMBER_TYPES = [
+  'byte',
+  'decimal',
+  'double',
+  'float',
+  'int',
+  'integer',
+  'long',
+  'negativeInteger',
+  'nonNegativeInteger',
+  'nonPositiveInteger',
+  'positiveInteger',
+  'short',
+  'unsignedByte',
+  'unsignedInt',
+  'unsignedLong',
+  'unsignedShort',
+] as const;
+
+/**
  * Schema facts of `http://www.marketo.com/mktows/` for the runtime (xsi:type, element order, conversions).
  */
 
 export const schemaMetadata: SchemaMetadata = {
-  targetNamespace: 'http://www.marketo.com/mktows/',
+  targetNamespace: MKTOWS_NAMESPACE,
   elementFormQualified: false,
   service: {
     name: 'MktMktowsApiService',

@@ -3064,3 +3064,331 @@ export type AuthenticationHeader = AuthenticationHeaderInfo;
  * XML Schema: global element `MktowsContextHeader` of type `MktowsContextHeaderInfo`.
  */
 export type MktowsContextHeader = MktowsContextHeaderInfo;
+
+/**
+ * Every complex type of the schema, by its schema name.
+ */
+export interface ComplexTypes {
+  ActivityRecord: ActivityRecord;
+  ActivityTypeFilter: ActivityTypeFilter;
+  ArrayOfActivityRecord: ArrayOfActivityRecord;
+  ArrayOfActivityType: ArrayOfActivityType;
+  ArrayOfAttrib: ArrayOfAttrib;
+  ArrayOfAttribute: ArrayOfAttribute;
+  ArrayOfBase64Binary: ArrayOfBase64Binary;
+  ArrayOfCampaignRecord: ArrayOfCampaignRecord;
+  ArrayOfCustomObj: ArrayOfCustomObj;
+  ArrayOfInteger: ArrayOfInteger;
+  ArrayOfKeyList: ArrayOfKeyList;
+  ArrayOfLeadChangeRecord: ArrayOfLeadChangeRecord;
+  ArrayOfLeadKey: ArrayOfLeadKey;
+  ArrayOfLeadRecord: ArrayOfLeadRecord;
+  ArrayOfLeadStatus: ArrayOfLeadStatus;
+  ArrayOfMObjAssociation: ArrayOfMObjAssociation;
+  ArrayOfMObjCriteria: ArrayOfMObjCriteria;
+  ArrayOfMObjFieldMetadata: ArrayOfMObjFieldMetadata;
+  ArrayOfMObjStatus: ArrayOfMObjStatus;
+  ArrayOfMObject: ArrayOfMObject;
+  ArrayOfProgressionStatus: ArrayOfProgressionStatus;
+  ArrayOfString: ArrayOfString;
+  ArrayOfSyncCustomObjStatus: ArrayOfSyncCustomObjStatus;
+  ArrayOfSyncStatus: ArrayOfSyncStatus;
+  ArrayOfTag: ArrayOfTag;
+  ArrayOfTagStatus: ArrayOfTagStatus;
+  ArrayOfTypeAttrib: ArrayOfTypeAttrib;
+  ArrayOfVersionedItem: ArrayOfVersionedItem;
+  Attrib: Attrib;
+  Attribute: Attribute;
+  AuthenticationHeaderInfo: AuthenticationHeaderInfo;
+  CampaignRecord: CampaignRecord;
+  CustomObj: CustomObj;
+  LastUpdateAtSelector: LastUpdateAtSelector;
+  LeadActivityList: LeadActivityList;
+  LeadChangeRecord: LeadChangeRecord;
+  LeadKey: LeadKey;
+  LeadKeySelector: LeadKeySelector;
+  LeadRecord: LeadRecord;
+  LeadSelector: LeadSelector;
+  LeadStatus: LeadStatus;
+  ListKey: ListKey;
+  MObjAssociation: MObjAssociation;
+  MObjCriteria: MObjCriteria;
+  MObjFieldMetadata: MObjFieldMetadata;
+  MObjStatus: MObjStatus;
+  MObject: MObject;
+  MObjectMetadata: MObjectMetadata;
+  MergeStatus: MergeStatus;
+  MktowsContextHeaderInfo: MktowsContextHeaderInfo;
+  ParamsDeleteCustomObjects: ParamsDeleteCustomObjects;
+  ParamsDeleteMObjects: ParamsDeleteMObjects;
+  ParamsDescribeMObject: ParamsDescribeMObject;
+  ParamsGetCampaignsForSource: ParamsGetCampaignsForSource;
+  ParamsGetChannels: ParamsGetChannels;
+  ParamsGetCustomObjects: ParamsGetCustomObjects;
+  ParamsGetImportToListStatus: ParamsGetImportToListStatus;
+  ParamsGetLead: ParamsGetLead;
+  ParamsGetLeadActivity: ParamsGetLeadActivity;
+  ParamsGetLeadChanges: ParamsGetLeadChanges;
+  ParamsGetMObjects: ParamsGetMObjects;
+  ParamsGetMultipleLeads: ParamsGetMultipleLeads;
+  ParamsGetTags: ParamsGetTags;
+  ParamsImportToList: ParamsImportToList;
+  ParamsListMObjects: ParamsListMObjects;
+  ParamsListOperation: ParamsListOperation;
+  ParamsMergeLeads: ParamsMergeLeads;
+  ParamsRequestCampaign: ParamsRequestCampaign;
+  ParamsScheduleCampaign: ParamsScheduleCampaign;
+  ParamsSyncCustomObjects: ParamsSyncCustomObjects;
+  ParamsSyncLead: ParamsSyncLead;
+  ParamsSyncMObjects: ParamsSyncMObjects;
+  ParamsSyncMultipleLeads: ParamsSyncMultipleLeads;
+  ProgressionStatus: ProgressionStatus;
+  ResultDeleteCustomObjects: ResultDeleteCustomObjects;
+  ResultDeleteMObjects: ResultDeleteMObjects;
+  ResultDescribeMObject: ResultDescribeMObject;
+  ResultGetCampaignsForSource: ResultGetCampaignsForSource;
+  ResultGetChannels: ResultGetChannels;
+  ResultGetCustomObjects: ResultGetCustomObjects;
+  ResultGetImportToListStatus: ResultGetImportToListStatus;
+  ResultGetLead: ResultGetLead;
+  ResultGetLeadChanges: ResultGetLeadChanges;
+  ResultGetMObjects: ResultGetMObjects;
+  ResultGetMultipleLeads: ResultGetMultipleLeads;
+  ResultGetTags: ResultGetTags;
+  ResultImportToList: ResultImportToList;
+  ResultListMObjects: ResultListMObjects;
+  ResultListOperation: ResultListOperation;
+  ResultMergeLeads: ResultMergeLeads;
+  ResultRequestCampaign: ResultRequestCampaign;
+  ResultScheduleCampaign: ResultScheduleCampaign;
+  ResultSyncCustomObjects: ResultSyncCustomObjects;
+  ResultSyncLead: ResultSyncLead;
+  ResultSyncMObjects: ResultSyncMObjects;
+  ResultSyncMultipleLeads: ResultSyncMultipleLeads;
+  StaticListSelector: StaticListSelector;
+  StreamPosition: StreamPosition;
+  SuccessDeleteCustomObjects: SuccessDeleteCustomObjects;
+  SuccessDeleteMObjects: SuccessDeleteMObjects;
+  SuccessDescribeMObject: SuccessDescribeMObject;
+  SuccessGetCampaignsForSource: SuccessGetCampaignsForSource;
+  SuccessGetChannels: SuccessGetChannels;
+  SuccessGetCustomObjects: SuccessGetCustomObjects;
+  SuccessGetImportToListStatus: SuccessGetImportToListStatus;
+  SuccessGetLead: SuccessGetLead;
+  SuccessGetLeadActivity: SuccessGetLeadActivity;
+  SuccessGetLeadChanges: SuccessGetLeadChanges;
+  SuccessGetMObjects: SuccessGetMObjects;
+  SuccessGetMultipleLeads: SuccessGetMultipleLeads;
+  SuccessGetTags: SuccessGetTags;
+  SuccessImportToList: SuccessImportToList;
+  SuccessListMObjects: SuccessListMObjects;
+  SuccessListOperation: SuccessListOperation;
+  SuccessMergeLeads: SuccessMergeLeads;
+  SuccessRequestCampaign: SuccessRequestCampaign;
+  SuccessScheduleCampaign: SuccessScheduleCampaign;
+  SuccessSyncCustomObjects: SuccessSyncCustomObjects;
+  SuccessSyncLead: SuccessSyncLead;
+  SuccessSyncMObjects: SuccessSyncMObjects;
+  SuccessSyncMultipleLeads: SuccessSyncMultipleLeads;
+  SyncCustomObjStatus: SyncCustomObjStatus;
+  SyncStatus: SyncStatus;
+  Tag: Tag;
+  TagStatus: TagStatus;
+  TypeAttrib: TypeAttrib;
+  VersionedItem: VersionedItem;
+}
+
+/**
+ * The element names of every complex type, by schema name, in wire order (inherited elements first),
+ * e.g. `FIELD_NAMES.LeadRecord`. Each list holds exactly the properties of the type (see {@link ComplexTypes}).
+ */
+export const FIELD_NAMES = {
+  ActivityRecord: [
+    'id',
+    'activityDateTime',
+    'activityType',
+    'mktgAssetName',
+    'activityAttributes',
+    'campaign',
+    'personName',
+    'mktPersonId',
+    'foreignSysId',
+    'orgName',
+    'foreignSysOrgId',
+  ],
+  ActivityTypeFilter: ['includeTypes', 'excludeTypes'],
+  ArrayOfActivityRecord: ['activityRecord'],
+  ArrayOfActivityType: ['activityType'],
+  ArrayOfAttrib: ['attrib'],
+  ArrayOfAttribute: ['attribute'],
+  ArrayOfBase64Binary: ['base64Binary'],
+  ArrayOfCampaignRecord: ['campaignRecord'],
+  ArrayOfCustomObj: ['customObj'],
+  ArrayOfInteger: ['integerItem'],
+  ArrayOfKeyList: ['keyList'],
+  ArrayOfLeadChangeRecord: ['leadChangeRecord'],
+  ArrayOfLeadKey: ['leadKey'],
+  ArrayOfLeadRecord: ['leadRecord'],
+  ArrayOfLeadStatus: ['leadStatus'],
+  ArrayOfMObjAssociation: ['mObjAssociation'],
+  ArrayOfMObjCriteria: ['mObjCriteria'],
+  ArrayOfMObjFieldMetadata: ['field'],
+  ArrayOfMObjStatus: ['mObjStatus'],
+  ArrayOfMObject: ['mObject'],
+  ArrayOfProgressionStatus: ['progressionStatusItem'],
+  ArrayOfString: ['stringItem'],
+  ArrayOfSyncCustomObjStatus: ['syncCustomObjStatus'],
+  ArrayOfSyncStatus: ['syncStatus'],
+  ArrayOfTag: ['tag'],
+  ArrayOfTagStatus: ['tagStatus'],
+  ArrayOfTypeAttrib: ['typeAttrib'],
+  ArrayOfVersionedItem: ['versionedItem'],
+  Attrib: ['name', 'value'],
+  Attribute: ['attrName', 'attrType', 'attrValue'],
+  AuthenticationHeaderInfo: ['mktowsUserId', 'requestSignature', 'requestTimestamp', 'audit', 'mode'],
+  CampaignRecord: ['id', 'name', 'description'],
+  CustomObj: ['customObjKeyList', 'customObjAttributeList'],
+  LastUpdateAtSelector: ['latestUpdatedAt', 'oldestUpdatedAt'],
+  LeadActivityList: ['returnCount', 'remainingCount', 'newStartPosition', 'activityRecordList'],
+  LeadChangeRecord: [
+    'id',
+    'activityDateTime',
+    'activityType',
+    'mktgAssetName',
+    'activityAttributes',
+    'campaign',
+    'mktPersonId',
+  ],
+  LeadKey: ['keyType', 'keyValue'],
+  LeadKeySelector: ['keyType', 'keyValues'],
+  LeadRecord: ['Id', 'Email', 'ForeignSysPersonId', 'ForeignSysType', 'leadAttributeList'],
+  LeadSelector: [],
+  LeadStatus: ['leadKey', 'status'],
+  ListKey: ['keyType', 'keyValue'],
+  MObjAssociation: ['mObjType', 'id', 'externalKey'],
+  MObjCriteria: ['attrName', 'comparison', 'attrValue'],
+  MObjFieldMetadata: [
+    'name',
+    'description',
+    'displayName',
+    'sourceObject',
+    'dataType',
+    'size',
+    'isReadonly',
+    'isUpdateBlocked',
+    'isName',
+    'isPrimaryKey',
+    'isCustom',
+    'isDynamic',
+    'dynamicFieldRef',
+    'updatedAt',
+  ],
+  MObjStatus: ['id', 'externalKey', 'status', 'error'],
+  MObject: ['type', 'id', 'externalKey', 'createdAt', 'updatedAt', 'attribList', 'typeAttribList', 'associationList'],
+  MObjectMetadata: ['name', 'description', 'isCustom', 'isVirtual', 'fieldList', 'updatedAt'],
+  MergeStatus: ['winningLeadId', 'losingLeadIdList', 'status', 'error'],
+  MktowsContextHeaderInfo: ['targetWorkspace'],
+  ParamsDeleteCustomObjects: ['objTypeName', 'customObjKeyLists'],
+  ParamsDeleteMObjects: ['mObjectList'],
+  ParamsDescribeMObject: ['objectName'],
+  ParamsGetCampaignsForSource: ['source', 'name', 'exactName'],
+  ParamsGetChannels: ['tag'],
+  ParamsGetCustomObjects: ['objTypeName', 'streamPosition', 'batchSize', 'customObjKeyList', 'includeAttributes'],
+  ParamsGetImportToListStatus: ['programName', 'listName'],
+  ParamsGetLead: ['leadKey'],
+  ParamsGetLeadActivity: ['leadKey', 'activityFilter', 'startPosition', 'batchSize'],
+  ParamsGetLeadChanges: ['startPosition', 'activityFilter', 'batchSize', 'leadSelector'],
+  ParamsGetMObjects: [
+    'type',
+    'id',
+    'externalKey',
+    'mObjCriteriaList',
+    'mObjAssociationList',
+    'includeDetails',
+    'streamPosition',
+  ],
+  ParamsGetMultipleLeads: ['leadSelector', 'lastUpdatedAt', 'streamPosition', 'batchSize', 'includeAttributes'],
+  ParamsGetTags: ['tagList'],
+  ParamsImportToList: [
+    'programName',
+    'importFileHeader',
+    'importFileRows',
+    'importListMode',
+    'listName',
+    'clearList',
+    'campaignName',
+  ],
+  ParamsListMObjects: [],
+  ParamsListOperation: ['listOperation', 'listKey', 'listMemberList', 'strict', 'skipActivityLog'],
+  ParamsMergeLeads: ['winningLeadKeyList', 'losingLeadKeyLists'],
+  ParamsRequestCampaign: ['source', 'campaignId', 'leadList', 'programName', 'campaignName', 'programTokenList'],
+  ParamsScheduleCampaign: ['programName', 'campaignName', 'campaignRunAt', 'programTokenList'],
+  ParamsSyncCustomObjects: ['objTypeName', 'customObjList', 'operation'],
+  ParamsSyncLead: ['leadRecord', 'returnLead', 'marketoCookie'],
+  ParamsSyncMObjects: ['mObjectList', 'operation'],
+  ParamsSyncMultipleLeads: ['leadRecordList', 'dedupEnabled'],
+  ProgressionStatus: ['progressionStatus'],
+  ResultDeleteCustomObjects: ['deleteCustomObjStatusList'],
+  ResultDeleteMObjects: ['mObjStatusList'],
+  ResultDescribeMObject: ['metadata'],
+  ResultGetCampaignsForSource: ['returnCount', 'campaignRecordList'],
+  ResultGetChannels: ['tags'],
+  ResultGetCustomObjects: ['objTypeName', 'returnCount', 'remainingCount', 'newStreamPosition', 'customObjList'],
+  ResultGetImportToListStatus: [
+    'status',
+    'startedTime',
+    'endedTime',
+    'estimatedTime',
+    'estimatedRows',
+    'rowsImported',
+    'rowsFailed',
+    'rowsIgnored',
+    'importSummary',
+  ],
+  ResultGetLead: ['count', 'leadRecordList'],
+  ResultGetLeadChanges: ['returnCount', 'remainingCount', 'newStartPosition', 'leadChangeRecordList'],
+  ResultGetMObjects: ['returnCount', 'hasMore', 'newStreamPosition', 'mObjectList'],
+  ResultGetMultipleLeads: ['returnCount', 'remainingCount', 'newStreamPosition', 'leadRecordList'],
+  ResultGetTags: ['tagList'],
+  ResultImportToList: ['importStatus'],
+  ResultListMObjects: ['objects'],
+  ResultListOperation: ['success', 'statusList'],
+  ResultMergeLeads: ['mergeStatus'],
+  ResultRequestCampaign: ['success'],
+  ResultScheduleCampaign: ['success'],
+  ResultSyncCustomObjects: ['syncCustomObjStatusList'],
+  ResultSyncLead: ['leadId', 'syncStatus', 'leadRecord'],
+  ResultSyncMObjects: ['mObjStatusList'],
+  ResultSyncMultipleLeads: ['syncStatusList'],
+  StaticListSelector: ['staticListName', 'staticListId'],
+  StreamPosition: ['latestCreatedAt', 'oldestCreatedAt', 'activityCreatedAt', 'offset'],
+  SuccessDeleteCustomObjects: ['result'],
+  SuccessDeleteMObjects: ['result'],
+  SuccessDescribeMObject: ['result'],
+  SuccessGetCampaignsForSource: ['result'],
+  SuccessGetChannels: ['result'],
+  SuccessGetCustomObjects: ['result'],
+  SuccessGetImportToListStatus: ['result'],
+  SuccessGetLead: ['result'],
+  SuccessGetLeadActivity: ['leadActivityList'],
+  SuccessGetLeadChanges: ['result'],
+  SuccessGetMObjects: ['result'],
+  SuccessGetMultipleLeads: ['result'],
+  SuccessGetTags: ['result'],
+  SuccessImportToList: ['result'],
+  SuccessListMObjects: ['result'],
+  SuccessListOperation: ['result'],
+  SuccessMergeLeads: ['result'],
+  SuccessRequestCampaign: ['result'],
+  SuccessScheduleCampaign: ['result'],
+  SuccessSyncCustomObjects: ['result'],
+  SuccessSyncLead: ['result'],
+  SuccessSyncMObjects: ['result'],
+  SuccessSyncMultipleLeads: ['result'],
+  SyncCustomObjStatus: ['objTypeName', 'customObjKeyList', 'status', 'error'],
+  SyncStatus: ['leadId', 'status', 'error'],
+  Tag: ['type', 'values'],
+  TagStatus: ['tagValue', 'statusList'],
+  TypeAttrib: ['attrType', 'attrList'],
+  VersionedItem: ['id', 'name', 'type', 'description', 'timestamp'],
+} as const satisfies { readonly [Name in keyof ComplexTypes]: readonly (keyof ComplexTypes[Name])[] };

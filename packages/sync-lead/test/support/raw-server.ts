@@ -6,6 +6,10 @@ import type { AddressInfo } from 'node:net';
 
 /** One recorded request. */
 export interface RecordedRequest {
+  /** HTTP method, e.g. `POST`. */
+  method: string;
+  /** The request target: path and query, e.g. `/rest/v1/leads.json`. */
+  url: string;
   headers: http.IncomingHttpHeaders;
   body: string;
 }
@@ -33,9 +37,12 @@ export interface RawServer {
 }
 
 /**
- * Starts a server answering the n-th request (0-based) with `reply(n, request)`.
+ * Starts a server answering the n-th request (0-based) with `reply(n, request)` (or what its promise
+ * resolves to, for replies a test holds back).
  */
-export async function startRawServer(reply: (index: number, request: RecordedRequest) => RawReply): Promise<RawServer> {
+export async function startRawServer(
+  reply: (index: number, request: RecordedRequest) => RawReply | Promise<RawReply>,
+): Promise<RawServer> {
   const requests: RecordedRequest[] = [];
   const hanging = new Set<http.ServerResponse>();
   const waiters: Array<{ count: number; resolve: () => void }> = [];
@@ -43,36 +50,37 @@ export async function startRawServer(reply: (index: number, request: RecordedReq
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const recorded = { headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+    req.on('end', () => void answer());
+    const answer = async (): Promise<void> => {
+      const recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
       const index = requests.push(recorded) - 1;
       for (const waiter of waiters.filter((candidate) => candidate.count <= requests.length)) {
         waiters.splice(waiters.indexOf(waiter), 1);
         waiter.resolve();
       }
-      const answer = reply(index, recorded);
-      if ('reset' in answer) {
+      const scripted = await reply(index, recorded);
+      if ('reset' in scripted) {
         req.socket.resetAndDestroy();
         return;
       }
-      if ('hang' in answer) {
+      if ('hang' in scripted) {
         hanging.add(res);
         return;
       }
-      if ('rawSocket' in answer) {
-        req.socket.end(answer.rawSocket);
+      if ('rawSocket' in scripted) {
+        req.socket.end(scripted.rawSocket);
         return;
       }
-      res.writeHead(answer.status ?? 200, { 'content-type': 'text/xml; charset=utf-8', ...answer.headers });
-      if ('endless' in answer) {
+      res.writeHead(scripted.status ?? 200, { 'content-type': 'text/xml; charset=utf-8', ...scripted.headers });
+      if ('endless' in scripted) {
         hanging.add(res);
-        const { chunk, everyMs } = answer.endless;
+        const { chunk, everyMs } = scripted.endless;
         const timer = setInterval(() => res.write(chunk), everyMs);
         res.on('close', () => clearInterval(timer));
         return;
       }
-      res.end(answer.body);
-    });
+      res.end(scripted.body);
+    };
   });
   server.on('connection', () => {
     connections += 1;

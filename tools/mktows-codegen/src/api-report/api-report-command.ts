@@ -25,7 +25,7 @@ interface PackageManifest {
 }
 
 /** Where the report of a package comes from and goes to. */
-export interface ApiReportPaths {
+interface ApiReportPaths {
   readonly packageName: string;
   /** The built ESM entry declarations. */
   readonly entry: string;
@@ -37,7 +37,7 @@ export interface ApiReportPaths {
 }
 
 /** Resolves a package folder to its entry declarations (the `exports["."].import.types`) and report path. */
-export function resolveApiReportPaths(packageDir: string, root: string): ApiReportPaths {
+function resolveApiReportPaths(packageDir: string, root: string): ApiReportPaths {
   const show = (path: string) => relative(root, path).split(sep).join('/');
   const manifestPath = join(packageDir, 'package.json');
   if (!existsSync(manifestPath)) throw new CodegenError(show(manifestPath), 'file not found');

@@ -3,14 +3,14 @@
 // The file is named after HEAD, so re-running before a commit rewrites the same file with the whole
 // diff since HEAD instead of adding a second changeset for the same change.
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { CliIo } from '../cli.js';
 import type { WsdlDiff } from '../diff/changes.js';
 import { diffWsdl } from '../diff/diff-wsdl.js';
 import { formatDiffText } from '../diff/format-diff.js';
 import { CodegenError } from '../errors.js';
-import { WsdlCanonicalError } from '../wsdl-canonical.js';
+import { readWsdlText } from '../wsdl/xml.js';
 import { renderChangeset } from './changeset-file.js';
 import { headCommit, readFileAtHead } from './git-head.js';
 
@@ -45,14 +45,8 @@ export async function planWsdlChangeset(input: WsdlChangesetInput): Promise<Wsdl
   const packageName = findPackageName(input.outDir, input.root);
   const headSource = `HEAD:${input.wsdlDisplay}`;
   const before = readFileAtHead(input.wsdlPath, input.wsdlDisplay);
-  const after = await readFile(input.wsdlPath, 'utf8');
-  let diff: WsdlDiff;
-  try {
-    diff = diffWsdl({ text: before, source: headSource }, { text: after, source: input.wsdlDisplay });
-  } catch (error) {
-    if (!(error instanceof WsdlCanonicalError)) throw error;
-    throw new CodegenError(error.source, error.message.slice(error.source.length + 2));
-  }
+  const after = await readWsdlText(input.wsdlPath, input.wsdlDisplay);
+  const diff = diffWsdl({ text: before, source: headSource }, { text: after, source: input.wsdlDisplay });
   const file = join(input.root, '.changeset', `${unscoped(packageName)}-wsdl-${headCommit(input.root)}.md`);
   const fileDisplay = relative(input.root, file).split(sep).join('/');
   return { diff, packageName, file, fileDisplay, wsdlDisplay: input.wsdlDisplay };

@@ -2,17 +2,17 @@
 // facets, and the elements of a complex type one by one (added, removed, renamed, retyped, cardinality,
 // nillability, order).
 import type {
-  CanonicalAttribute,
-  CanonicalComplexType,
-  CanonicalParticle,
-  CanonicalSimpleType,
+  WsdlAttribute,
+  WsdlComplexType,
+  WsdlParticle,
+  WsdlSimpleType,
   MaxOccurs,
-} from '../wsdl-canonical.js';
+} from '../wsdl/model.js';
 import type { DiffContext } from './context.js';
 import type { Direction } from './policy.js';
 
 /** A type definition as the canonical model holds it. */
-export type TypeDefinition = CanonicalComplexType | CanonicalSimpleType;
+export type TypeDefinition = WsdlComplexType | WsdlSimpleType;
 
 /** Compares two definitions found at `path`, used in `directions`. */
 export function compareDefinitions(
@@ -36,8 +36,8 @@ export function compareDefinitions(
 function compareSimpleTypes(
   context: DiffContext,
   path: string,
-  before: CanonicalSimpleType,
-  after: CanonicalSimpleType,
+  before: WsdlSimpleType,
+  after: WsdlSimpleType,
   directions: readonly Direction[],
 ): void {
   const { changes } = context;
@@ -67,7 +67,7 @@ function compareSimpleTypes(
     const order = `values reordered: ${keptBefore.join(', ')} -> ${keptAfter.join(', ')}`;
     changes.add('enum-values-reordered', path, order, directions);
   }
-  const facets = (type: CanonicalSimpleType) => type.facets.map((facet) => `${facet.facet}=${facet.value}`);
+  const facets = (type: WsdlSimpleType) => type.facets.map((facet) => `${facet.facet}=${facet.value}`);
   const [facetsBefore, facetsAfter] = [facets(before), facets(after)];
   if (facetsBefore.join('\n') !== facetsAfter.join('\n')) {
     const show = (list: string[]) => (list.length === 0 ? '(none)' : list.join(', '));
@@ -78,8 +78,8 @@ function compareSimpleTypes(
 function compareComplexTypes(
   context: DiffContext,
   path: string,
-  before: CanonicalComplexType,
-  after: CanonicalComplexType,
+  before: WsdlComplexType,
+  after: WsdlComplexType,
   directions: readonly Direction[],
 ): void {
   const { changes } = context;
@@ -87,12 +87,12 @@ function compareComplexTypes(
     changes.add('type-abstract-changed', path, `abstract ${before.abstract} -> ${after.abstract}`, directions);
   }
   if (!context.sameType(before.base, after.base) || before.derivation !== after.derivation) {
-    const show = (type: CanonicalComplexType) =>
+    const show = (type: WsdlComplexType) =>
       type.base === null ? '(no base)' : `${type.derivation ?? ''} of ${context.show(type.base)}`;
     changes.add('type-base-changed', path, `${show(before)} -> ${show(after)}`, directions);
   }
   if (before.compositor !== after.compositor || before.mixed !== after.mixed) {
-    const show = (type: CanonicalComplexType) => `${type.compositor}${type.mixed ? ' (mixed)' : ''}`;
+    const show = (type: WsdlComplexType) => `${type.compositor}${type.mixed ? ' (mixed)' : ''}`;
     changes.add('type-compositor-changed', path, `${show(before)} -> ${show(after)}`, directions);
   }
   compareProperties(context, path, before.children.map(fromParticle), after.children.map(fromParticle), directions);
@@ -109,15 +109,15 @@ function compareComplexTypes(
 interface Property {
   /** Key within the type: the element name, or `@name` for an attribute. */
   readonly key: string;
-  readonly particle: CanonicalParticle;
+  readonly particle: WsdlParticle;
 }
 
-function fromParticle(particle: CanonicalParticle): Property {
+function fromParticle(particle: WsdlParticle): Property {
   return { key: particle.name, particle };
 }
 
 /** An attribute compared like an element: `use="required"` is minOccurs 1, never repeated or nillable. */
-function fromAttribute(attribute: CanonicalAttribute): Property {
+function fromAttribute(attribute: WsdlAttribute): Property {
   return {
     key: `@${attribute.name}`,
     particle: {
@@ -133,8 +133,8 @@ function fromAttribute(attribute: CanonicalAttribute): Property {
 }
 
 /** Keys made unique: a name repeated in a sequence gets `#2`, `#3`, ... on later occurrences. */
-function keyed(properties: Property[]): Map<string, CanonicalParticle> {
-  const map = new Map<string, CanonicalParticle>();
+function keyed(properties: Property[]): Map<string, WsdlParticle> {
+  const map = new Map<string, WsdlParticle>();
   for (const property of properties) {
     let key = property.key;
     for (let occurrence = 2; map.has(key); occurrence += 1) key = `${property.key}#${occurrence}`;
@@ -210,7 +210,7 @@ function compareOrder(
   );
 }
 
-function describeParticle(context: DiffContext, particle: CanonicalParticle): string {
+function describeParticle(context: DiffContext, particle: WsdlParticle): string {
   const type =
     particle.ref !== null
       ? `ref ${context.show(particle.ref)}`
@@ -220,7 +220,7 @@ function describeParticle(context: DiffContext, particle: CanonicalParticle): st
   return `${type}, minOccurs ${particle.minOccurs}, maxOccurs ${particle.maxOccurs}${particle.nillable ? ', nillable' : ''}`;
 }
 
-function sameShape(context: DiffContext, a: CanonicalParticle, b: CanonicalParticle): boolean {
+function sameShape(context: DiffContext, a: WsdlParticle, b: WsdlParticle): boolean {
   return (
     context.sameType(a.type, b.type) &&
     a.ref === b.ref &&
@@ -237,8 +237,8 @@ const maxValue = (max: MaxOccurs) => (max === 'unbounded' ? Number.POSITIVE_INFI
 function compareParticle(
   context: DiffContext,
   path: string,
-  before: CanonicalParticle,
-  after: CanonicalParticle,
+  before: WsdlParticle,
+  after: WsdlParticle,
   directions: readonly Direction[],
 ): void {
   const { changes } = context;
@@ -272,15 +272,15 @@ function compareParticle(
 function compareParticleType(
   context: DiffContext,
   path: string,
-  before: CanonicalParticle,
-  after: CanonicalParticle,
+  before: WsdlParticle,
+  after: WsdlParticle,
   directions: readonly Direction[],
 ): void {
   if (before.inlineType && after.inlineType) {
     compareDefinitions(context, path, before.inlineType, after.inlineType, directions);
     return;
   }
-  const describe = (particle: CanonicalParticle) =>
+  const describe = (particle: WsdlParticle) =>
     particle.ref !== null
       ? `ref ${context.show(particle.ref)}`
       : particle.inlineType

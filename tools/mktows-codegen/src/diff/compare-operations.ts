@@ -1,12 +1,12 @@
 // Compares what the binding and service say: operations (added, removed, soapAction, body elements,
 // style/use, headers, faults), binding transport, service/port/binding names, and the endpoint address.
-import type { CanonicalHeader, CanonicalOperation, CanonicalOperationIO, CanonicalWsdl } from '../wsdl-canonical.js';
+import type { WsdlHeader, WsdlOperation, WsdlOperationIO, WsdlModel } from '../wsdl/model.js';
 import type { DiffContext } from './context.js';
 import type { Direction } from './policy.js';
 
 /** Every bound operation by name (the generator supports one binding; a name bound twice keeps the first). */
-function operationsOf(wsdl: CanonicalWsdl): Map<string, CanonicalOperation> {
-  const operations = new Map<string, CanonicalOperation>();
+function operationsOf(wsdl: WsdlModel): Map<string, WsdlOperation> {
+  const operations = new Map<string, WsdlOperation>();
   for (const binding of Object.values(wsdl.bindings)) {
     for (const [name, operation] of Object.entries(binding.operations)) {
       if (!operations.has(name)) operations.set(name, operation);
@@ -34,8 +34,8 @@ export function compareOperations(context: DiffContext): void {
 function compareOperation(
   context: DiffContext,
   path: string,
-  before: CanonicalOperation,
-  after: CanonicalOperation,
+  before: WsdlOperation,
+  after: WsdlOperation,
 ): void {
   const { changes } = context;
   if (before.soapAction !== after.soapAction) {
@@ -52,7 +52,7 @@ function compareOperation(
   if (before.output && after.output) {
     compareIO(context, `${path}.output`, 'response', before.output, after.output);
   } else if (before.output !== after.output) {
-    const show = (io: CanonicalOperationIO | null) => (io ? 'request-response' : 'one-way');
+    const show = (io: WsdlOperationIO | null) => (io ? 'request-response' : 'one-way');
     changes.add('operation-output-changed', `${path}.output`, `${show(before.output)} -> ${show(after.output)}`);
   }
   const faultNames = new Set([...Object.keys(before.faults), ...Object.keys(after.faults)]);
@@ -68,11 +68,11 @@ function compareIO(
   context: DiffContext,
   path: string,
   direction: Direction,
-  before: CanonicalOperationIO,
-  after: CanonicalOperationIO,
+  before: WsdlOperationIO,
+  after: WsdlOperationIO,
 ): void {
   const { changes } = context;
-  const body = (io: CanonicalOperationIO) => io.bodyElements.map((element) => context.show(element)).join(', ');
+  const body = (io: WsdlOperationIO) => io.bodyElements.map((element) => context.show(element)).join(', ');
   if (body(before) !== body(after)) {
     const kind = direction === 'request' ? 'operation-input-changed' : 'operation-output-changed';
     changes.add(kind, path, `body ${body(before)} -> ${body(after)}`);
@@ -92,14 +92,14 @@ function compareHeaders(
   context: DiffContext,
   path: string,
   direction: Direction,
-  before: CanonicalHeader[],
-  after: CanonicalHeader[],
+  before: WsdlHeader[],
+  after: WsdlHeader[],
 ): void {
   const { changes } = context;
-  const key = (header: CanonicalHeader) => context.show(header.element ?? `${header.message}#${header.part}`);
+  const key = (header: WsdlHeader) => context.show(header.element ?? `${header.message}#${header.part}`);
   const beforeByKey = new Map(before.map((header) => [key(header), header]));
   const afterByKey = new Map(after.map((header) => [key(header), header]));
-  const describe = (header: CanonicalHeader) => `part ${header.part} of message ${context.show(header.message)}`;
+  const describe = (header: WsdlHeader) => `part ${header.part} of message ${context.show(header.message)}`;
   for (const [name, header] of beforeByKey) {
     const current = afterByKey.get(name);
     if (!current) {
@@ -132,7 +132,7 @@ export function compareServices(context: DiffContext): void {
       );
     }
   }
-  const names = (wsdl: CanonicalWsdl) =>
+  const names = (wsdl: WsdlModel) =>
     Object.entries(wsdl.services)
       .flatMap(([service, { ports }]) =>
         Object.entries(ports).map(([port, { binding }]) => `${service}.${port} (binding ${context.show(binding)})`),

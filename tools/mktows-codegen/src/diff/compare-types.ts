@@ -1,10 +1,10 @@
 // Compares the named types and the global elements of two WSDLs: added, removed, renamed (same
 // definition under a new name), and changed (delegated to compare-content).
-import type { CanonicalElementDecl, CanonicalWsdl, ClarkName } from '../wsdl-canonical.js';
+import type { WsdlElement, WsdlModel, ClarkName } from '../wsdl/model.js';
 import { compareDefinitions, type TypeDefinition } from './compare-content.js';
 import type { DiffContext } from './context.js';
 
-function namedTypes(wsdl: CanonicalWsdl): Map<ClarkName, TypeDefinition> {
+function namedTypes(wsdl: WsdlModel): Map<ClarkName, TypeDefinition> {
   return new Map<ClarkName, TypeDefinition>([
     ...Object.entries(wsdl.complexTypes),
     ...Object.entries(wsdl.simpleTypes),
@@ -85,7 +85,7 @@ export function compareElements(context: DiffContext): void {
   }
 }
 
-function describe(context: DiffContext, declaration: CanonicalElementDecl): string {
+function describe(context: DiffContext, declaration: WsdlElement): string {
   return declaration.inlineType ? 'inline' : context.show(declaration.type);
 }
 
@@ -93,8 +93,8 @@ function compareElement(
   context: DiffContext,
   name: ClarkName,
   path: string,
-  before: CanonicalElementDecl,
-  after: CanonicalElementDecl,
+  before: WsdlElement,
+  after: WsdlElement,
 ): void {
   const directions = context.elementDirections(name);
   if (before.inlineType && after.inlineType) {

@@ -1,6 +1,7 @@
 // What every comparer needs: both WSDLs, the change list, how to show a name, the directions of use of
 // each component, and the types detected as renamed (so references to them do not count as changed).
-import { XSD_NS, type CanonicalWsdl, type ClarkName } from '../wsdl-canonical.js';
+import type { ClarkName, WsdlModel } from '../wsdl/model.js';
+import { XSD_NS } from '../wsdl/namespaces.js';
 import type { ChangeList } from './changes.js';
 import type { Direction } from './policy.js';
 import { directionsIn, indexUsage, type UsageIndex } from './usage.js';
@@ -12,8 +13,8 @@ export class DiffContext {
   private readonly usage: readonly UsageIndex[];
 
   constructor(
-    readonly oldWsdl: CanonicalWsdl,
-    readonly newWsdl: CanonicalWsdl,
+    readonly oldWsdl: WsdlModel,
+    readonly newWsdl: WsdlModel,
     readonly changes: ChangeList,
   ) {
     this.usage = [indexUsage(oldWsdl), indexUsage(newWsdl)];

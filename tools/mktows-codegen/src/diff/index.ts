@@ -1,5 +1,5 @@
 // The WSDL API diff: compare two WSDLs, classify each change, and compute the semver bump.
-export { diffWsdl, type WsdlInput } from './diff-wsdl.js';
+export { diffWsdl, diffWsdlModels, type WsdlInput } from './diff-wsdl.js';
 export type { ApiChange, WsdlDiff } from './changes.js';
 export { formatDiffJson, formatDiffText, summarizeCounts } from './format-diff.js';
 export {
@@ -14,4 +14,3 @@ export {
   type Direction,
   type PolicyRule,
 } from './policy.js';
-export { indexUsage, type UsageIndex } from './usage.js';

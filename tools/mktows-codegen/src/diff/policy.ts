@@ -283,12 +283,6 @@ export function bumpFor(kind: ChangeKind, directions: readonly Direction[]): Bum
   return maxBump(used.map((direction) => policy[direction]));
 }
 
-/** Whether the bump of `kind` depends on the direction of use. */
-export function dependsOnDirection(kind: ChangeKind): boolean {
-  const policy: PolicyRule = POLICY[kind];
-  return policy.request !== policy.response;
-}
-
 /** The policy as a Markdown table (the README embeds exactly this text). */
 export function renderPolicyTable(): string {
   const rows = CHANGE_KINDS.map((kind) => {

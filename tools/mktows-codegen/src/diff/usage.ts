@@ -1,13 +1,8 @@
 // Which way each schema component travels. Walks from every operation's body and header elements
 // (input: request, output: response) through element types, element refs, inline types, base types
 // and subtypes (a subtype may stand wherever its base is allowed, via xsi:type).
-import {
-  XSD_NS,
-  type CanonicalComplexType,
-  type CanonicalSimpleType,
-  type CanonicalWsdl,
-  type ClarkName,
-} from '../wsdl-canonical.js';
+import type { ClarkName, WsdlComplexType, WsdlModel, WsdlSimpleType } from '../wsdl/model.js';
+import { XSD_NS } from '../wsdl/namespaces.js';
 import type { Direction } from './policy.js';
 
 /** Directions of use of the named types and global elements of one WSDL. */
@@ -19,7 +14,7 @@ export interface UsageIndex {
 }
 
 /** Computes where each named type and global element of `wsdl` is used. */
-export function indexUsage(wsdl: CanonicalWsdl): UsageIndex {
+export function indexUsage(wsdl: WsdlModel): UsageIndex {
   const walker = new UsageWalker(wsdl);
   for (const binding of Object.values(wsdl.bindings)) {
     for (const operation of Object.values(binding.operations)) {
@@ -43,7 +38,7 @@ class UsageWalker {
   /** Base type -> the complex types that extend or restrict it. */
   private readonly subtypes = new Map<ClarkName, ClarkName[]>();
 
-  constructor(private readonly wsdl: CanonicalWsdl) {
+  constructor(private readonly wsdl: WsdlModel) {
     for (const [name, type] of Object.entries(wsdl.complexTypes)) {
       if (type.base === null) continue;
       const list = this.subtypes.get(type.base) ?? [];
@@ -73,7 +68,7 @@ class UsageWalker {
   }
 
   /** The references inside a type definition (named or anonymous). */
-  inline(type: CanonicalComplexType | CanonicalSimpleType, direction: Direction): void {
+  inline(type: WsdlComplexType | WsdlSimpleType, direction: Direction): void {
     if (type.base !== null) this.type(type.base, direction);
     if (type.kind === 'simpleType') return;
     for (const child of type.children) {

@@ -1,7 +1,8 @@
 // Emits metadata.ts: the schema facts the runtime client needs on the wire
 // (child order, types, cardinality, nillability, abstract types and their
 // subtypes, the target namespace), keyed by schema name.
-import type { FieldModel } from '../model.js';
+import type { FieldModel } from '../api-model.js';
+import { numberBuiltins } from '../xsd-builtins.js';
 import { code, docComment } from './doc-comment.js';
 import { tsHeader } from './header.js';
 import type { SchemaView } from './schema-view.js';
@@ -52,12 +53,17 @@ export function emitMetadataFile(view: SchemaView, source: string): string {
   );
   const elements = model.elements.map((element) => `${JSON.stringify(element.name)}: ${JSON.stringify(element.type)},`);
   const service = model.service;
+  const numberTypes = numberBuiltins().map((name) => JSON.stringify(name));
   return [
     tsHeader(source),
     METADATA_TYPES,
-    docComment(`Schema facts of ${code(model.targetNamespace)} for the runtime (xsi:type, element order, conversions).`),
+    `${docComment('The target namespace of the schema (`schemaMetadata.targetNamespace`): the namespace of every element of the API on the wire.')}export const MKTOWS_NAMESPACE = ${JSON.stringify(model.targetNamespace)};\n`,
+    `${docComment('The XML Schema built-in types the generated types declare as `number` (e.g. `int`, `unsignedLong`), for code that converts the text of such elements itself.')}export const XSD_NUMBER_TYPES = [${numberTypes.join(', ')}] as const;\n`,
+    docComment(
+      `Schema facts of ${code(model.targetNamespace)} for the runtime (xsi:type, element order, conversions).`,
+    ),
     `export const schemaMetadata: SchemaMetadata = {
-  targetNamespace: ${JSON.stringify(model.targetNamespace)},
+  targetNamespace: MKTOWS_NAMESPACE,
   elementFormQualified: ${model.elementFormQualified},
   service: { name: ${JSON.stringify(service.name)}, port: ${JSON.stringify(service.port)}, binding: ${JSON.stringify(service.binding)}, address: ${JSON.stringify(service.address)} },
   complexTypes: {\n${complexTypes.join('\n')}\n},

@@ -1,6 +1,6 @@
 // Emits operations.ts: the operation table, per-operation params/results/headers
 // maps and the typed client interface (one async method per operation).
-import type { OperationModel } from '../model.js';
+import type { OperationModel } from '../api-model.js';
 import { toPropertyKey, toTypeName } from '../naming.js';
 import { code, docComment } from './doc-comment.js';
 import { tsHeader } from './header.js';

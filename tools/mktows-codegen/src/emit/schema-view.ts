@@ -1,6 +1,6 @@
 // Derived views of the model that several emitters need: TypeScript names,
 // inherited fields, subtypes, and the TypeScript type of a field.
-import type { ApiModel, ComplexTypeModel, FieldModel, TypeRef } from '../model.js';
+import type { ApiModel, ComplexTypeModel, FieldModel, TypeRef } from '../api-model.js';
 import { toTypeName } from '../naming.js';
 import { tsTypeOfBuiltin } from '../xsd-builtins.js';
 

@@ -1,6 +1,6 @@
 // Emits types.ts: enumerations (union + `as const` list), simple aliases,
 // complex types as interfaces, abstract types as unions, element aliases.
-import type { ComplexTypeModel, SimpleTypeModel } from '../model.js';
+import type { ComplexTypeModel, SimpleTypeModel } from '../api-model.js';
 import { toEnumValuesName, toPropertyKey, toTypeName } from '../naming.js';
 import { tsTypeOfBuiltin } from '../xsd-builtins.js';
 import { code, docComment } from './doc-comment.js';
@@ -22,7 +22,7 @@ export function emitTypesFile(view: SchemaView, source: string): string {
   const parts = [tsHeader(source), W3C_DATE_TIME];
   for (const type of view.model.simpleTypes) parts.push(simpleType(type));
   for (const type of view.model.complexTypes) parts.push(complexType(view, type));
-  parts.push(elementAliases(view));
+  parts.push(elementAliases(view), recordShapes(view));
   return parts.join('\n');
 }
 
@@ -53,7 +53,7 @@ function complexType(view: SchemaView, type: ComplexTypeModel): string {
     const union = subtypes.length > 0 ? subtypes.map(toTypeName).join(' | ') : 'never';
     const note = [
       `Abstract: a value is one of its subtypes (${subtypes.map((subtype) => code(subtype)).join(', ') || 'none'}).`,
-      'Give the subtype\'s fields only; the client works out which subtype it is from them',
+      "Give the subtype's fields only; the client works out which subtype it is from them",
       'and writes the `xsi:type` the wire needs.',
     ].join('\n');
     return `${docComment(type.documentation, note, origin)}export type ${name} = ${union};\n`;
@@ -72,7 +72,9 @@ function complexType(view: SchemaView, type: ComplexTypeModel): string {
 
 /** `AuthenticationHeader` = `AuthenticationHeaderInfo`: a global element whose name differs from its type's. */
 function elementAliases(view: SchemaView): string {
-  const typeNames = new Set([...view.model.simpleTypes, ...view.model.complexTypes].map((type) => toTypeName(type.name)));
+  const typeNames = new Set(
+    [...view.model.simpleTypes, ...view.model.complexTypes].map((type) => toTypeName(type.name)),
+  );
   return view.model.elements
     .filter((element) => !typeNames.has(toTypeName(element.name)))
     .map((element) => {
@@ -80,4 +82,23 @@ function elementAliases(view: SchemaView): string {
       return `${docComment(element.documentation, origin)}export type ${toTypeName(element.name)} = ${toTypeName(element.type)};\n`;
     })
     .join('\n');
+}
+
+/** `ComplexTypes` (schema name -> TypeScript type) and `FIELD_NAMES`, the element names of each at run time. */
+function recordShapes(view: SchemaView): string {
+  const types = view.model.complexTypes;
+  const members = types.map((type) => `${toPropertyKey(type.name)}: ${toTypeName(type.name)};`);
+  const lists = types.map((type) => {
+    const names = view.allFields(type).map((field) => JSON.stringify(field.name));
+    return `${toPropertyKey(type.name)}: [${names.join(', ')}],`;
+  });
+  return [
+    `${docComment('Every complex type of the schema, by its schema name.')}export interface ComplexTypes {\n${members.join('\n')}\n}\n`,
+    `${docComment(
+      [
+        'The element names of every complex type, by schema name, in wire order (inherited elements first),',
+        'e.g. `FIELD_NAMES.LeadRecord`. Each list holds exactly the properties of the type (see {@link ComplexTypes}).',
+      ].join('\n'),
+    )}export const FIELD_NAMES = {\n${lists.join('\n')}\n} as const satisfies { readonly [Name in keyof ComplexTypes]: readonly (keyof ComplexTypes[Name])[] };\n`,
+  ].join('\n');
 }

@@ -1,5 +1,5 @@
-// The generator's view of a WSDL: everything the emitters need, already resolved
-// (no prefixes, no dangling references), in a deterministic order.
+// The generator's view of a WSDL for the emitters: the WSDL model (src/wsdl/) projected onto the supported
+// subset and named for TypeScript (no prefixes, no dangling references), in a deterministic order.
 
 /** What a schema element's type refers to. */
 export type TypeRef =

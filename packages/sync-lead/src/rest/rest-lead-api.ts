@@ -1,0 +1,130 @@
+// The REST core of one client (not yet behind createSyncLeadClient): Lead Database calls with the
+// client's bearer token, each bounded by the HTTP limits, with Marketo's 601/602 handled as Marketo
+// says: the token is dropped, a new one fetched (one identity request however many calls saw the
+// refusal) and the call repeated once. A second 601/602 ends the call with that MarketoError, marked
+// not retryable: a token storm must not turn into a loop of identity and API requests.
+import type http from 'node:http';
+import type { LeadAttribute, SyncLeadRequest } from '@org/marketo-rest-types';
+import { REST_OPERATIONS } from '@org/marketo-rest-types';
+import type { LeadOutcome } from '../bulk/lead-outcome.js';
+import { MarketoError } from '../errors.js';
+import { findRestCode } from './rest-error-codes.js';
+import { readRestEnvelope, type RestEnvelope } from './rest-envelope.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, sendRestRequest, type RestHttpLimits, type RestHttpRequest } from './rest-http.js';
+import { createRestSecrets } from './rest-redact.js';
+import { readRestSyncOutcomes } from './rest-sync-result.js';
+import { createRestTokenProvider } from './rest-token-provider.js';
+import { restUrl } from './rest-urls.js';
+
+/** Default bound of one REST exchange (the same as a SOAP attempt's `timeoutMs`). */
+export const DEFAULT_REST_TIMEOUT_MS = 30_000;
+
+/** Options of {@link createRestLeadApi}. */
+export interface RestLeadApiOptions {
+  /** The REST endpoint: `https://<munchkin>.mktorest.com` or `.../rest`. */
+  endpoint: URL;
+  /** The identity endpoint (default: `endpoint`'s origin): `https://<munchkin>.mktorest.com/identity`. */
+  identityEndpoint?: URL | undefined;
+  clientId: string;
+  /** Never logged: blanked in every message, trace and error. */
+  clientSecret: string;
+  /** Bounds of each exchange (defaults: {@link DEFAULT_REST_TIMEOUT_MS}, {@link DEFAULT_MAX_RESPONSE_BYTES}). */
+  limits?: Partial<RestHttpLimits> | undefined;
+  /** The client's keep-alive agent (default: Node's global agent). */
+  agent?: http.Agent | undefined;
+  /** The clock of token lifetimes, in milliseconds (default `Date.now`). */
+  now?: (() => number) | undefined;
+}
+
+/** Per-call options. */
+export interface RestCallOptions {
+  signal?: AbortSignal | undefined;
+}
+
+/** The Lead Database calls of one client. */
+export interface RestLeadApi {
+  /** Sync Leads: one outcome per record of `request.input`, in order. */
+  syncLeads(request: SyncLeadRequest, options?: RestCallOptions): Promise<LeadOutcome[]>;
+  /** Get Lead by Id: the lead's fields by REST name, or `undefined` when there is no such lead. */
+  getLeadById(leadId: number, fields?: readonly string[], options?: RestCallOptions): Promise<Record<string, unknown> | undefined>;
+  /** Describe Leads: every lead field with its REST and SOAP names. */
+  describeLeads(options?: RestCallOptions): Promise<LeadAttribute[]>;
+  /** Blanks the client secret, every token and anything credential-shaped in `text`. */
+  readonly redact: (text: string) => string;
+}
+
+interface AuthorizedRequest {
+  method: 'GET' | 'POST';
+  path: string;
+  query?: Array<[string, string]>;
+  body?: unknown;
+}
+
+function reauthenticates(error: unknown): error is MarketoError {
+  return error instanceof MarketoError && findRestCode(error.code)?.reauthenticate === true;
+}
+
+/** Creates the REST core of one client; nothing is sent until the first call. */
+export function createRestLeadApi(options: RestLeadApiOptions): RestLeadApi {
+  const limits: RestHttpLimits = {
+    timeoutMs: options.limits?.timeoutMs ?? DEFAULT_REST_TIMEOUT_MS,
+    maxResponseBytes: options.limits?.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+  };
+  const secrets = createRestSecrets(options.clientSecret);
+  const send = (request: Omit<RestHttpRequest, 'limits' | 'agent'>) => sendRestRequest({ ...request, limits, agent: options.agent });
+  const identityEndpoint = options.identityEndpoint ?? new URL(options.endpoint.origin);
+  const tokens = createRestTokenProvider({
+    identityEndpoint,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    send,
+    secrets,
+    now: options.now,
+  });
+
+  async function once(request: AuthorizedRequest, token: string, signal: AbortSignal | undefined): Promise<RestEnvelope> {
+    const what = `${request.method} ${request.path}`;
+    const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${token}` };
+    if (request.body !== undefined) headers['content-type'] = 'application/json';
+    const reply = await send({
+      url: restUrl(options.endpoint, request.path, request.query),
+      method: request.method,
+      headers,
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      signal,
+      what,
+    });
+    return readRestEnvelope(reply, what, secrets.redact);
+  }
+
+  async function call(request: AuthorizedRequest, signal: AbortSignal | undefined): Promise<RestEnvelope> {
+    const token = await tokens.get(signal);
+    try {
+      return await once(request, token, signal);
+    } catch (error) {
+      if (!reauthenticates(error)) throw error;
+      tokens.invalidate(token);
+      return once(request, await tokens.get(signal), signal);
+    }
+  }
+
+  return {
+    async syncLeads(request, callOptions = {}) {
+      const { path } = REST_OPERATIONS.syncLeadUsingPOST;
+      const envelope = await call({ method: 'POST', path, body: request }, callOptions.signal);
+      return readRestSyncOutcomes(envelope.result, request.input.length, envelope.httpStatus, secrets.redact);
+    },
+    async getLeadById(leadId, fields, callOptions = {}) {
+      const path = REST_OPERATIONS.getLeadByIdUsingGET.path.replace('{leadId}', String(leadId));
+      const query: Array<[string, string]> = fields && fields.length > 0 ? [['fields', fields.join(',')]] : [];
+      const envelope = await call({ method: 'GET', path, query }, callOptions.signal);
+      const [lead] = envelope.result ?? [];
+      return typeof lead === 'object' && lead !== null ? (lead as Record<string, unknown>) : undefined;
+    },
+    async describeLeads(callOptions = {}) {
+      const envelope = await call({ method: 'GET', path: REST_OPERATIONS.describeUsingGET_2.path }, callOptions.signal);
+      return (envelope.result ?? []) as LeadAttribute[];
+    },
+    redact: secrets.redact,
+  };
+}
