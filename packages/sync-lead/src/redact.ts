@@ -68,15 +68,16 @@ export function createRedactor(secrets: readonly string[]): Redactor {
   const needles = [...new Set(secrets.filter((secret) => secret.length > 0).flatMap(formsOf))]
     // Longest first, so a secret that contains another is blanked whole.
     .sort((a, b) => b.length - a.length);
-  const signatures = new Set<string>();
-  // The latest signatures in the order they were sent: the oldest is forgotten when a new one comes.
+  // The latest signatures sent, oldest overwritten first: remembering one is a single store per call
+  // (a Set cost more than a microsecond per call); looking them up happens only when text is redacted.
   const sent: Array<string | undefined> = new Array<string | undefined>(REMEMBERED_SIGNATURES);
   let next = 0;
+  let remembered = 0;
 
   const withoutKnownSignatures = (run: string): string => {
     let lower = run.toLowerCase();
-    for (const signature of signatures) {
-      if (lower.includes(signature)) lower = lower.split(signature).join(REDACTED);
+    for (const signature of sent) {
+      if (signature !== undefined && lower.includes(signature)) lower = lower.split(signature).join(REDACTED);
     }
     // Unchanged runs keep their letter case.
     return lower.includes(REDACTED) ? lower : run;
@@ -84,7 +85,7 @@ export function createRedactor(secrets: readonly string[]): Redactor {
 
   const redact = (text: string): string => {
     let redacted = text.replace(SIGNATURE_ELEMENT, `$1${REDACTED}$2`).replace(ESCAPED_SIGNATURE_ELEMENT, `$1${REDACTED}$2`);
-    if (signatures.size > 0) redacted = redacted.replace(HEX_RUN, withoutKnownSignatures);
+    if (remembered > 0) redacted = redacted.replace(HEX_RUN, withoutKnownSignatures);
     for (const needle of needles) {
       if (redacted.includes(needle)) redacted = redacted.split(needle).join(REDACTED);
     }
@@ -94,12 +95,10 @@ export function createRedactor(secrets: readonly string[]): Redactor {
   return {
     redact,
     rememberSignature: (signature) => {
-      const oldest = sent[next];
-      if (oldest !== undefined) signatures.delete(oldest);
       // Signatures are lowercase hex (signRequest); the runs they are looked for in are lowercased.
       sent[next] = signature;
       next = (next + 1) % REMEMBERED_SIGNATURES;
-      signatures.add(signature);
+      remembered += 1;
     },
     serverText: (text) => truncateText(redact(text).replace(CONTROL_RUNS, ' ').trim(), MAX_SERVER_TEXT_CHARS),
   };
