@@ -7,6 +7,7 @@ import { ValidationError } from '@org/mktows-auth';
 
 import type { MockServerOptions } from './mock-options.js';
 import { startMockServer } from './mock-server.js';
+import { checkStateFileTarget, readStateFile, writeStateFile } from './state/state-file.js';
 
 /** Where the command writes; injectable for tests. */
 export interface CliIo {
@@ -33,6 +34,8 @@ Options:
   --seed <n>                seed of injected faults
   --fault-rate <kind=rate>  inject faults, repeatable: http503, reset, resetAfterCommit, malformed,
                             or a Marketo code, e.g. --fault-rate http503=0.05 --fault-rate 20011=0.01
+  --state <file>            start from the instance in this JSON file (leads, lists, campaigns, ...)
+  --save-state <file>       on exit, write the instance to this JSON file (atomically)
   -h, --help                show this help
 
 Environment:
@@ -79,10 +82,12 @@ function faultOptions(entries: readonly string[]): MockServerOptions['faults'] {
 
 /**
  * Runs the command until the stop signal. Returns the exit code: 0 after a clean stop or `--help`,
- * 2 for bad usage, 1 when the server cannot start.
+ * 2 for bad usage (including a bad `--state` file), 1 when the server cannot start or the state cannot
+ * be saved.
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let options: MockServerOptions;
+  let saveStateTo: string | undefined;
   try {
     const { values } = parseArgs({
       args: [...argv],
@@ -96,6 +101,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         'daily-quota': { type: 'string' },
         seed: { type: 'string' },
         'fault-rate': { type: 'string', multiple: true },
+        state: { type: 'string' },
+        'save-state': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -111,7 +118,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (port !== undefined && !Number.isInteger(port)) throw new ValidationError('--port', 'must be an integer');
     const seed = values.seed === undefined ? undefined : Number(values.seed);
     if (seed !== undefined && !Number.isFinite(seed)) throw new ValidationError('--seed', 'must be a number');
+    saveStateTo = values['save-state'];
+    if (saveStateTo !== undefined) await checkStateFileTarget(saveStateTo);
     options = {
+      ...(values.state === undefined ? {} : { state: await readStateFile(values.state) }),
       userId,
       secretKey,
       port,
@@ -132,12 +142,24 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     server = await startMockServer(options);
   } catch (error) {
+    // A bad state file is bad input (2), like a bad option; anything else kept the server from starting.
+    const badInput = error instanceof ValidationError;
     io.stderr(`mktows-mock: cannot start: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
+    return badInput ? 2 : 1;
   }
   io.stdout(server.url);
   const signal = await io.stopSignal;
   await server.close();
+  if (saveStateTo !== undefined) {
+    try {
+      await writeStateFile(saveStateTo, server.state());
+    } catch (error) {
+      io.stderr(
+        `mktows-mock: cannot save the state to ${saveStateTo}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return 1;
+    }
+  }
   io.stderr(`mktows-mock: stopped (${signal})`);
   return 0;
 }

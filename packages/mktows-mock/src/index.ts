@@ -1,7 +1,8 @@
 /**
- * `@org/mktows-mock`: a local Marketo mktows 2_2 SOAP server for tests, with Marketo's documented
- * authentication, faults, limits and syncLead / syncMultipleLeads / getLead semantics on an in-memory store,
- * plus seeded fault injection.
+ * `@org/mktows-mock`: a local Marketo mktows 2_2 SOAP server for tests. It answers all 23 operations of the
+ * WSDL on one stateful, consistent Marketo instance (leads, activities, static lists, programs, campaigns,
+ * import jobs, opportunities, custom objects, channels and tags) with Marketo's documented authentication,
+ * faults and limits, seeded from and saved to JSON, plus seeded fault injection.
  *
  * @packageDocumentation
  */
@@ -42,3 +43,27 @@ export type {
 } from './workspaces.js';
 export { DEFAULT_TIMESTAMP_TOLERANCE_MS } from './authenticate.js';
 export type { UnknownAttributeInBatch } from './operations/operation-context.js';
+export type {
+  MockState,
+  MockStateActivity,
+  MockStateAssociation,
+  MockStateCampaign,
+  MockStateCampaignRun,
+  MockStateChannel,
+  MockStateCustomObject,
+  MockStateCustomObjectType,
+  MockStateImportJob,
+  MockStateImportRequest,
+  MockStateLead,
+  MockStateLeadTokens,
+  MockStateList,
+  MockStateNameValue,
+  MockStateNextIds,
+  MockStateOpportunity,
+  MockStateOpportunityPersonRole,
+  MockStateProgram,
+  MockStateProgramCost,
+  MockStateProgramTag,
+  MockStateProgressionStatus,
+  MockStateTagType,
+} from './state/mock-state.js';

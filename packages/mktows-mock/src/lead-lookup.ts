@@ -34,6 +34,45 @@ function byIdNumber(store: LeadStore, keyValue: string): StoredLead[] {
 }
 
 /**
+ * The leads a key of a known type names, oldest first (none: an empty list).
+ */
+export function matchLeadsByKey(store: LeadStore, keyType: LeadKeyType, keyValue: string): StoredLead[] {
+  switch (keyType) {
+    case 'IDNUM':
+      return byIdNumber(store, keyValue);
+    case 'EMAIL':
+      return store.findByEmail(keyValue);
+    case 'COOKIE': {
+      const lead = store.findByCookie(keyValue);
+      return lead ? [lead] : [];
+    }
+    case 'SFDCLEADID': {
+      const bySfdcForeignId = store.findByForeignId('SFDC', keyValue);
+      const byField = store.findByAttribute(LEAD_KEY_FIELDS.SFDCLEADID, keyValue);
+      return [...new Set([...(bySfdcForeignId ? [bySfdcForeignId] : []), ...byField])].sort((a, b) => a.id - b.id);
+    }
+    default:
+      return store.findByAttribute(LEAD_KEY_FIELDS[keyType], keyValue);
+  }
+}
+
+/**
+ * A LeadKey's type, checked.
+ * @throws MarketoFault 20101 when the key is missing, 20102 for a type that is not a LeadKeyRef (or not in `allowed`)
+ */
+export function leadKeyTypeOf(
+  keyType: string | undefined,
+  keyValue: string | undefined,
+  allowed: readonly LeadKeyType[] = LEAD_KEY_TYPES,
+): LeadKeyType {
+  if (keyType === undefined && keyValue === undefined) throw new MarketoFault(20101, 'leadKey is required');
+  if (keyType === undefined || !isLeadKeyType(keyType) || !allowed.includes(keyType)) {
+    throw new MarketoFault(20102, `keyType must be one of ${allowed.join(', ')}`);
+  }
+  return keyType;
+}
+
+/**
  * The leads `keyType`/`keyValue` name, oldest first.
  * @throws MarketoFault 20101 without a key, 20102 for an unknown key type, 20109 for an empty value,
  *   20103 when no lead matches
@@ -42,35 +81,11 @@ export function findLeadsByKey(
   store: LeadStore,
   keyType: string | undefined,
   keyValue: string | undefined,
+  allowed?: readonly LeadKeyType[],
 ): StoredLead[] {
-  if (keyType === undefined && keyValue === undefined) throw new MarketoFault(20101, 'leadKey is required');
-  if (keyType === undefined || !isLeadKeyType(keyType)) {
-    throw new MarketoFault(20102, `keyType must be one of ${LEAD_KEY_TYPES.join(', ')}`);
-  }
+  const type = leadKeyTypeOf(keyType, keyValue, allowed);
   if (keyValue === undefined || keyValue === '') throw new MarketoFault(20109, 'keyValue is required');
-
-  let leads: StoredLead[];
-  switch (keyType) {
-    case 'IDNUM':
-      leads = byIdNumber(store, keyValue);
-      break;
-    case 'EMAIL':
-      leads = store.findByEmail(keyValue);
-      break;
-    case 'COOKIE': {
-      const lead = store.findByCookie(keyValue);
-      leads = lead ? [lead] : [];
-      break;
-    }
-    case 'SFDCLEADID': {
-      const bySfdcForeignId = store.findByForeignId('SFDC', keyValue);
-      const byField = store.findByAttribute(LEAD_KEY_FIELDS.SFDCLEADID, keyValue);
-      leads = [...new Set([...(bySfdcForeignId ? [bySfdcForeignId] : []), ...byField])].sort((a, b) => a.id - b.id);
-      break;
-    }
-    default:
-      leads = store.findByAttribute(LEAD_KEY_FIELDS[keyType], keyValue);
-  }
-  if (leads.length === 0) throw new MarketoFault(20103, `no lead with ${keyType} = ${keyValue}`);
+  const leads = matchLeadsByKey(store, type, keyValue);
+  if (leads.length === 0) throw new MarketoFault(20103, `no lead with ${type} = ${keyValue}`);
   return leads;
 }

@@ -1,7 +1,7 @@
 // Lead records between the store and the SOAP bodies: a request's LeadRecord into a LeadRecordInput, and
 // a stored lead into the response LeadRecord of getLead / syncLead(returnLead=true).
 import type { LeadFieldTypes } from './lead-fields.js';
-import type { MockLead } from './lead-store.js';
+import type { ForeignSysType, MockLead } from './lead-store.js';
 import type { AttributeInput, LeadRecordInput } from './lead-sync.js';
 import { MarketoFault } from './marketo-fault.js';
 import { asList, asRecord, optionalInteger, optionalText, textKeepingEmpty } from './soap-values.js';
@@ -11,7 +11,7 @@ export interface LeadRecordOutput {
   Id: number;
   Email?: string;
   ForeignSysPersonId?: string;
-  ForeignSysType?: string;
+  ForeignSysType?: ForeignSysType;
   leadAttributeList?: { attribute: Array<{ attrName: string; attrType: string; attrValue: string }> };
 }
 

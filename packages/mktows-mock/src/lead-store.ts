@@ -40,6 +40,17 @@ export interface LeadFields {
 /** A stored lead. Only {@link LeadStore} mutates it; everything outside gets {@link MockLead} copies. */
 export interface StoredLead extends LeadFields {
   readonly id: number;
+  /** When the lead was created (epoch ms, the server's clock). */
+  readonly createdAt: number;
+  /** When a field last changed or an activity was last logged for the lead (epoch ms). */
+  updatedAt: number;
+}
+
+/** Where a new lead's Id and timestamps come from: the next Id unless one is given (state loading). */
+export interface NewLeadMeta {
+  id?: number;
+  createdAt: number;
+  updatedAt?: number;
 }
 
 function foreignKey(type: string, personId: string): string {
@@ -76,9 +87,11 @@ export class LeadStore {
   // Most addresses belong to one lead: a bare Id then, a list only for duplicates (memory: 100k+ leads).
   private readonly idsByEmail = new Map<string, number | number[]>();
   private nextId: number;
+  // Ids only grow (a merged-away lead's Id is never reused), so byId iterates in ascending Id order.
+  private highestId = 0;
 
   /** @param firstId - the Id the first created lead gets */
-  constructor(private readonly firstId = 1) {
+  constructor(firstId = 1) {
     this.nextId = firstId;
   }
 
@@ -130,12 +143,46 @@ export class LeadStore {
     return holder !== undefined && holder !== lead?.id ? holder : undefined;
   }
 
-  /** Creates a lead with the next Id. A foreign id another lead holds is a programming error here. */
-  create(fields: LeadFields): StoredLead {
-    const lead: StoredLead = { id: this.nextId++, ...fields, attributes: { ...fields.attributes } };
+  /** The Id the next created lead gets. */
+  get nextLeadId(): number {
+    return this.nextId;
+  }
+
+  /** Makes `id` the next lead Id (state loading); never below an existing Id. */
+  set nextLeadId(id: number) {
+    this.nextId = Math.max(id, this.nextId);
+  }
+
+  /**
+   * Creates a lead with the next Id (or `meta.id`, which must be higher than every stored Id: leads stay
+   * in ascending Id order). A foreign id another lead holds is a programming error here.
+   */
+  create(fields: LeadFields, meta: NewLeadMeta): StoredLead {
+    const id = meta.id ?? this.nextId;
+    if (id <= this.highestId) throw new Error(`lead ${id} would not be the highest Id`);
+    this.highestId = id;
+    const lead: StoredLead = {
+      id,
+      ...fields,
+      attributes: { ...fields.attributes },
+      createdAt: meta.createdAt,
+      updatedAt: meta.updatedAt ?? meta.createdAt,
+    };
+    this.nextId = Math.max(this.nextId, id + 1);
     this.byId.set(lead.id, lead);
     this.index(lead);
     return lead;
+  }
+
+  /** Records that the lead changed at `at` (a field, or a new activity). */
+  touch(lead: StoredLead, at: number): void {
+    if (at > lead.updatedAt) lead.updatedAt = at;
+  }
+
+  /** Removes a lead (the loser of a merge). */
+  delete(lead: StoredLead): void {
+    this.unindex(lead);
+    this.byId.delete(lead.id);
   }
 
   /** Replaces the fields of `lead` and re-indexes it. */
@@ -144,15 +191,6 @@ export class LeadStore {
     Object.assign(lead, fields, { attributes: { ...fields.attributes } });
     this.index(lead);
     return lead;
-  }
-
-  /** Removes every lead and starts Ids again from the first. */
-  clear(): void {
-    this.byId.clear();
-    this.idByForeignKey.clear();
-    this.idByCookie.clear();
-    this.idsByEmail.clear();
-    this.nextId = this.firstId;
   }
 
   private index(lead: StoredLead): void {

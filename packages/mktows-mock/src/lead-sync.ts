@@ -48,11 +48,43 @@ export type SyncResult =
   | { status: 'CREATED' | 'UPDATED'; lead: MockLead; matchedBy: MatchedBy | undefined }
   | { status: 'FAILED'; failure: MarketoFault };
 
+/** One field a sync changed: its API name (`Email` for the Email), old and new value (`''` when blank). */
+export interface FieldChange {
+  field: string;
+  oldValue: string;
+  newValue: string;
+}
+
+/** What a sync reports to the instance, which logs the activities (`New Lead`, `Change Data Value`). */
+export interface LeadSyncEvents {
+  created(lead: StoredLead): void;
+  changed(lead: StoredLead, changes: readonly FieldChange[]): void;
+}
+
 /** What the sync rules need besides the record. */
 export interface SyncEnvironment {
   store: LeadStore;
   fields: LeadFieldTypes;
   workspaces: Workspaces;
+  events: LeadSyncEvents;
+  now: () => number;
+}
+
+/** The fields that differ between two versions of a lead, Email first, then attributes. */
+function fieldChanges(
+  before: Pick<LeadFields, 'email' | 'attributes'>,
+  after: Pick<LeadFields, 'email' | 'attributes'>,
+): FieldChange[] {
+  const changes: FieldChange[] = [];
+  if ((before.email ?? '') !== (after.email ?? '')) {
+    changes.push({ field: 'Email', oldValue: before.email ?? '', newValue: after.email ?? '' });
+  }
+  for (const name of new Set([...Object.keys(before.attributes), ...Object.keys(after.attributes)])) {
+    const oldValue = before.attributes[name] ?? '';
+    const newValue = after.attributes[name] ?? '';
+    if (oldValue !== newValue) changes.push({ field: name, oldValue, newValue });
+  }
+  return changes;
 }
 
 /**
@@ -203,11 +235,14 @@ export function syncLeadRecord(env: SyncEnvironment, record: LeadRecordInput, ru
 
   const fields = nextFields(record, type, match, rules);
   if (match) {
-    const { workspace, partition } = match.lead;
+    const { workspace, partition, email, attributes } = match.lead;
     const lead = env.store.update(match.lead, { ...fields, workspace, partition });
+    const changes = fieldChanges({ email, attributes }, lead);
+    if (changes.length > 0) env.events.changed(lead, changes);
     return { status: 'UPDATED', lead: toMockLead(lead), matchedBy: match.matchedBy };
   }
   const placement = env.workspaces.placeNewLead(fields, rules.target);
-  const lead = env.store.create({ ...fields, ...placement });
+  const lead = env.store.create({ ...fields, ...placement }, { createdAt: env.now() });
+  env.events.created(lead);
   return { status: 'CREATED', lead: toMockLead(lead), matchedBy: undefined };
 }

@@ -7,6 +7,7 @@ import type { FaultInjectionOptions } from './fault-injection.js';
 import type { LeadFieldTypes } from './lead-fields.js';
 import { ATTR_TYPES, defaultLeadFields, REFUSED_FIELD_NAMES } from './lead-fields.js';
 import type { UnknownAttributeInBatch } from './operations/operation-context.js';
+import type { MockState } from './state/mock-state.js';
 import type { WorkspacesOption } from './workspaces.js';
 
 /** The path of the SOAP endpoint, as in Marketo's endpoint URLs (`https://xxx.mktoapi.com/soap/mktows/2_2`). */
@@ -62,6 +63,13 @@ export interface MockServerOptions {
   /** Largest request body accepted (fault 20012 beyond); default 32 MiB. */
   maxRequestBytes?: number;
   /**
+   * The instance to start from (leads, lists, programs, campaigns, custom objects, ...); default empty.
+   * `reset()` returns to it. Refused with a ValidationError naming the first bad value.
+   */
+  state?: MockState;
+  /** How long an importToList job stays PROCESSING, by `clock`; default 0 (done by the next call). */
+  importProcessingMs?: number;
+  /**
    * How long a client may take to send a request, in milliseconds; default 30,000. A body that has not
    * fully arrived this long after its headers is answered with fault 20012 and the connection closed;
    * headers that have not arrived by then get HTTP 408. A call counts as in flight only once its body
@@ -69,6 +77,30 @@ export interface MockServerOptions {
    */
   requestTimeoutMs?: number;
 }
+
+const KNOWN_OPTIONS: ReadonlySet<string> = new Set<keyof MockServerOptions>([
+  'userId',
+  'secretKey',
+  'port',
+  'host',
+  'path',
+  'rateLimit',
+  'concurrencyLimit',
+  'dailyQuota',
+  'workspaces',
+  'faults',
+  'seed',
+  'fields',
+  'clock',
+  'timestampToleranceMs',
+  'unknownAttributeInBatch',
+  'maxBatchSize',
+  'firstLeadId',
+  'maxRequestBytes',
+  'requestTimeoutMs',
+  'state',
+  'importProcessingMs',
+]);
 
 /** Options with defaults applied and validated. */
 export interface ResolvedMockOptions {
@@ -88,6 +120,9 @@ export interface ResolvedMockOptions {
   maxBatchSize: number | undefined;
   firstLeadId: number;
   maxRequestBytes: number;
+  /** Not checked yet: loading the state checks it. */
+  state: unknown;
+  importProcessingMs: number;
   requestTimeoutMs: number;
 }
 
@@ -151,6 +186,9 @@ function integerOption(field: string, value: number | undefined, fallback: numbe
  */
 export function resolveMockOptions(options: MockServerOptions): ResolvedMockOptions {
   if (typeof options !== 'object' || options === null) throw new ValidationError('options', 'must be an object');
+  for (const name of Object.keys(options)) {
+    if (!KNOWN_OPTIONS.has(name)) throw new ValidationError(name, `is not an option of startMockServer`);
+  }
   const path = options.path ?? DEFAULT_ENDPOINT_PATH;
   if (typeof path !== 'string' || !path.startsWith('/')) throw new ValidationError('path', 'must start with /');
   const unknownAttributeInBatch = options.unknownAttributeInBatch ?? 'fault';
@@ -184,6 +222,8 @@ export function resolveMockOptions(options: MockServerOptions): ResolvedMockOpti
     maxBatchSize: positiveLimit('maxBatchSize', options.maxBatchSize ?? false, 0),
     firstLeadId: integerOption('firstLeadId', options.firstLeadId, 1, 1, 2 ** 31 - 1),
     maxRequestBytes: integerOption('maxRequestBytes', options.maxRequestBytes, 32 * 1024 * 1024, 1024, 2 ** 31 - 1),
+    state: options.state,
+    importProcessingMs: integerOption('importProcessingMs', options.importProcessingMs, 0, 0, 2 ** 31 - 1),
     requestTimeoutMs: integerOption('requestTimeoutMs', options.requestTimeoutMs, DEFAULT_REQUEST_TIMEOUT_MS, 1, 2 ** 30),
   };
 }

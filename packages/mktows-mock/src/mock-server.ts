@@ -10,22 +10,24 @@ import { CallLimits } from './call-limits.js';
 import type { QueuedFault } from './fault-injection.js';
 import { FaultInjector } from './fault-injection.js';
 import { createRequestListener } from './http-endpoint.js';
+import type { InstanceSettings, MarketoInstance } from './instance/marketo-instance.js';
 import type { MockLead } from './lead-store.js';
-import { LeadStore, toMockLead } from './lead-store.js';
+import { toMockLead } from './lead-store.js';
 import { MarketoFault } from './marketo-fault.js';
 import { loadMktowsSoap, wsdlDocumentFor, wsdlOperationNames } from './mktows-wsdl.js';
 import type { MockServerOptions } from './mock-options.js';
 import { resolveMockOptions } from './mock-options.js';
 import type { MockStats } from './mock-stats.js';
 import { StatsRecorder } from './mock-stats.js';
-import { getLeadHandler } from './operations/get-lead.js';
+import { createHandlers } from './operations/handlers.js';
 import type { OperationContext } from './operations/operation-context.js';
-import { syncLeadHandler } from './operations/sync-lead.js';
-import { syncMultipleLeadsHandler } from './operations/sync-multiple-leads.js';
 import type { SeedLead } from './seed-lead.js';
 import { addSeedLead } from './seed-lead.js';
 import { SoapDispatcher } from './soap-dispatch.js';
 import { asRecord } from './soap-values.js';
+import { loadState } from './state/load-state.js';
+import type { MockState } from './state/mock-state.js';
+import { saveState } from './state/save-state.js';
 import { Workspaces } from './workspaces.js';
 
 /** A running mock server. */
@@ -38,6 +40,12 @@ export interface MockServer {
   readonly port: number;
   /** Every lead in the store, oldest first (copies). */
   leads(): MockLead[];
+  /**
+   * The whole instance as JSON, in the shape of the `state` option, plus what calls produced (activities,
+   * import jobs, campaign runs, next Ids): `startMockServer({ ...options, state: server.state() })` starts
+   * an identical instance. A copy: changing it changes nothing.
+   */
+  state(): MockState;
   /** Puts a lead straight into the store (test set-up), as syncLead could not (e.g. anonymous, or in a partition). */
   addLead(lead: SeedLead): MockLead;
   /** Counters since start or the last `reset()`. */
@@ -55,8 +63,12 @@ export interface MockServer {
    * @throws ValidationError for an unknown kind or an undocumented code
    */
   failNext(...faults: QueuedFault[]): void;
-  /** Empties the store, zeroes the counters and limits, restarts the fault sequence from the seed, drops queued faults. */
-  reset(): void;
+  /**
+   * Puts the instance back to the `state` option it started from (empty without one), or to `state` when
+   * given; zeroes the counters and limits, restarts the fault sequence from the seed, drops queued faults.
+   * @throws ValidationError naming the first bad value of `state` (nothing is changed then)
+   */
+  reset(state?: MockState): void;
   /** Stops listening, drops open connections and in-progress calls. Resolves when the port is free. */
   close(): Promise<void>;
 }
@@ -79,17 +91,25 @@ function urlHost(host: string): string {
  */
 export async function startMockServer(options: MockServerOptions): Promise<MockServer> {
   const settings = resolveMockOptions(options);
-  const workspaces = new Workspaces(settings.workspaces);
+  const instanceSettings: InstanceSettings = {
+    fields: settings.fields,
+    workspaces: new Workspaces(settings.workspaces),
+    now: settings.now,
+    importProcessingMs: settings.importProcessingMs,
+    firstLeadId: settings.firstLeadId,
+  };
+  // A bad state is refused here, before anything listens; reset() returns to exactly this instance.
+  let instance: MarketoInstance = loadState(settings.state, instanceSettings);
+  const initialState = saveState(instance);
   const faults = new FaultInjector(settings.faults, settings.seed);
   const soap = await loadMktowsSoap();
 
-  const store = new LeadStore(settings.firstLeadId);
   const limits = new CallLimits(settings.limits, settings.now);
   const stats = new StatsRecorder();
   const context: OperationContext = {
-    store,
-    fields: settings.fields,
-    workspaces,
+    get instance() {
+      return instance;
+    },
     unknownAttributeInBatch: settings.unknownAttributeInBatch,
     maxBatchSize: settings.maxBatchSize,
   };
@@ -97,11 +117,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   const dispatcher = new SoapDispatcher(
     soap,
     settings.path,
-    {
-      syncLead: syncLeadHandler(context),
-      syncMultipleLeads: syncMultipleLeadsHandler(context),
-      getLead: getLeadHandler(context),
-    },
+    createHandlers(context),
     // Marketo identifies the caller before it counts the call against the caller's limits; an injected
     // Marketo fault comes last, so it looks like what a healthy, authenticated, admitted call can get.
     (operation, headers, { receivedAt, injectedCode }) => {
@@ -117,6 +133,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
         stats.injectedMarketo(injectedCode);
         throw new MarketoFault(injectedCode, 'injected by mktows-mock');
       }
+      instance.settle();
     },
   );
 
@@ -158,12 +175,19 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     url,
     wsdlUrl: `${url}?wsdl`,
     port,
-    leads: () => store.all().map(toMockLead),
-    addLead: (lead) => addSeedLead(store, settings.fields, workspaces, lead),
+    leads: () => {
+      instance.settle();
+      return instance.leads.all().map(toMockLead);
+    },
+    state: () => {
+      instance.settle();
+      return saveState(instance);
+    },
+    addLead: (lead) => addSeedLead(instance, lead),
     stats: () => stats.snapshot(limits.peakInFlight),
     failNext: (...queued) => faults.enqueue(queued),
-    reset: () => {
-      store.clear();
+    reset: (state) => {
+      instance = loadState(state ?? initialState, instanceSettings);
       stats.reset();
       limits.reset();
       faults.reset();

@@ -2,11 +2,10 @@
 // in a given partition, anything syncLead could not create on its own.
 import { ValidationError } from '@org/mktows-auth';
 
-import type { LeadFieldTypes } from './lead-fields.js';
+import type { MarketoInstance } from './instance/marketo-instance.js';
 import { attributeValueProblem } from './lead-fields.js';
-import type { ForeignSysType, LeadStore, MockLead } from './lead-store.js';
+import type { ForeignSysType, MockLead } from './lead-store.js';
 import { FOREIGN_SYS_TYPES, toMockLead } from './lead-store.js';
-import type { Workspaces } from './workspaces.js';
 
 /** A lead for `server.addLead(...)`. Every property is optional: `{ cookie }` alone is an anonymous lead. */
 export interface SeedLead {
@@ -23,12 +22,9 @@ export interface SeedLead {
  * Stores `seed` as a new lead.
  * @throws ValidationError for unknown fields, bad values, an unknown partition or a foreign id in use
  */
-export function addSeedLead(
-  store: LeadStore,
-  fields: LeadFieldTypes,
-  workspaces: Workspaces,
-  seed: SeedLead,
-): MockLead {
+export function addSeedLead(instance: MarketoInstance, seed: SeedLead): MockLead {
+  const { leads: store, settings } = instance;
+  const { fields, workspaces } = settings;
   const attributes: Record<string, string> = {};
   for (const [name, value] of Object.entries(seed.attributes ?? {})) {
     const type = fields[name];
@@ -62,5 +58,5 @@ export function addSeedLead(
     seed.partition === undefined
       ? workspaces.placeNewLead(fieldsOfLead, { named: undefined })
       : workspaces.placementOf(seed.partition);
-  return toMockLead(store.create({ ...fieldsOfLead, ...placement }));
+  return toMockLead(store.create({ ...fieldsOfLead, ...placement }, { createdAt: instance.now() }));
 }

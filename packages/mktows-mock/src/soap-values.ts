@@ -1,4 +1,5 @@
 // Narrowing helpers for the untyped objects soap parses out of a request body.
+import { parseW3CDateTime } from './time-format.js';
 
 /** `value` as a plain object, or undefined. */
 export function asRecord(value: unknown): Record<string, unknown> | undefined {
@@ -35,4 +36,20 @@ export function optionalInteger(value: unknown): number | undefined {
 /** An xs:boolean element soap parsed. */
 export function optionalBoolean(value: unknown): boolean | undefined {
   return typeof value === 'boolean' ? value : undefined;
+}
+
+/**
+ * An xs:dateTime element: soap hands the server a Date (or the text when it could not convert it).
+ * Returns epoch milliseconds, undefined when absent or empty, NaN when present but not a date-time.
+ */
+export function optionalDateTime(value: unknown): number | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (value instanceof Date) return value.getTime();
+  if (typeof value === 'string') return parseW3CDateTime(value) ?? Number.NaN;
+  return Number.NaN;
+}
+
+/** A list element's items (`<keyValues><stringItem>a</stringItem>...`): soap gives an object per list. */
+export function listItems(list: unknown, item: string): unknown[] {
+  return asList(asRecord(list)?.[item]);
 }

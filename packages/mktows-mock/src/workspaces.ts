@@ -170,6 +170,19 @@ export class Workspaces {
     }
   }
 
+  /** The placement of a new lead of workspace `name` (its primary partition); undefined for an unknown one. */
+  primaryPlacement(name: string): Placement | undefined {
+    if (!this.enabled && name !== DEFAULT_WORKSPACE) return undefined;
+    const workspace = this.byName.get(name);
+    return workspace && { workspace: workspace.name, partition: workspace.primaryPartition };
+  }
+
+  /** A workspace's Id: its position among the workspaces (Default first unless configured elsewhere), from 1. */
+  idOf(name: string): number | undefined {
+    const index = [...this.byName.keys()].indexOf(name);
+    return index < 0 || (!this.enabled && name !== DEFAULT_WORKSPACE) ? undefined : index + 1;
+  }
+
   /**
    * The placement of an explicitly chosen partition (for seeding leads).
    * @throws ValidationError when no configured workspace has the partition

@@ -94,25 +94,12 @@ describe('HTTP endpoint', () => {
     );
   });
 
-  it('answers 20019 for a WSDL operation the mock does not implement, after authentication', async () => {
-    const answer = await postSoap(
-      server.url,
-      'getCampaignsForSource',
-      envelope('<ns1:paramsGetCampaignsForSource><source>MKTOWS</source></ns1:paramsGetCampaignsForSource>'),
-    );
-    expect(faultCodeOf(answer)).toBe(20019);
-    expect(textOf(parseXml(answer.text), 'message')).toBe(
-      'Unsupported Operation: getCampaignsForSource is not implemented by mktows-mock (20019)',
-    );
-    expect(
-      faultCodeOf(
-        await postSoap(
-          server.url,
-          'getCampaignsForSource',
-          envelope('<ns1:paramsGetCampaignsForSource><source>MKTOWS</source></ns1:paramsGetCampaignsForSource>', ''),
-        ),
-      ),
-    ).toBe(20014);
+  it('authenticates every operation of the WSDL before it answers', async () => {
+    const params = '<ns1:paramsGetCampaignsForSource><source>MKTOWS</source></ns1:paramsGetCampaignsForSource>';
+    const signed = await postSoap(server.url, 'getCampaignsForSource', envelope(params));
+    expect(signed.status).toBe(200);
+    expect(textOf(parseXml(signed.text), 'returnCount')).toBe('0');
+    expect(faultCodeOf(await postSoap(server.url, 'getCampaignsForSource', envelope(params, '')))).toBe(20014);
   });
 
   it('counts calls per operation and faults per code', async () => {

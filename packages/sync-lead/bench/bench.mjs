@@ -2,6 +2,7 @@
 // `npm run bench` (add `-- --quick` for a run under a minute): measures @org/sync-lead in one run and
 // prints a table and one JSON line. Never a test: times are machine-dependent; the targets are ratios.
 //   1. per-call overhead: syncLead vs plain soap vs a prebuilt envelope, against one minimal server;
+//   1b. the mock's per-call cost: syncLead one at a time against mktows-mock vs the minimal server;
 //   2. bulk efficiency: syncLeads against mktows-mock with a scaled-down rate window;
 //   3. cold start: new processes that import, create a client and make one call;
 //   4. peak memory of a 100k-lead streamed run.
@@ -11,6 +12,7 @@ import { measureBulk } from './bulk-efficiency.mjs';
 import { measureColdStart } from './cold-start.mjs';
 import { BENCH_CREDENTIALS } from './credentials.mjs';
 import { measureMemory } from './memory.mjs';
+import { measureMockPerCall } from './mock-per-call.mjs';
 import { measurePerCall } from './per-call.mjs';
 import { printReport } from './report.mjs';
 
@@ -20,11 +22,12 @@ const quick = process.argv.includes('--quick');
 const SCALED_WINDOW = Object.freeze({ calls: 100, windowMs: 5_000 });
 
 const settings = quick
-  ? { perCall: { rounds: 24, callsPerRound: 50 }, bulk: { leadCount: 30_000, loopLeads: 40, burstLeads: 200 }, coldRuns: 3 }
-  : { perCall: { rounds: 60, callsPerRound: 50 }, bulk: { leadCount: 90_000, loopLeads: 100, burstLeads: 300 }, coldRuns: 7 };
+  ? { perCall: { rounds: 24, callsPerRound: 50 }, mockPerCall: { rounds: 10, callsPerRound: 50 }, bulk: { leadCount: 30_000, loopLeads: 40, burstLeads: 200 }, coldRuns: 3 }
+  : { perCall: { rounds: 60, callsPerRound: 50 }, mockPerCall: { rounds: 30, callsPerRound: 50 }, bulk: { leadCount: 90_000, loopLeads: 100, burstLeads: 300 }, coldRuns: 7 };
 
 const started = performance.now();
 const perCall = await measurePerCall({ ...settings.perCall, credentials: BENCH_CREDENTIALS });
+const mockPerCall = await measureMockPerCall({ ...settings.mockPerCall, credentials: BENCH_CREDENTIALS });
 const bulk = await measureBulk({ ...settings.bulk, window: SCALED_WINDOW, concurrency: 10, credentials: BENCH_CREDENTIALS });
 const coldStart = await measureColdStart({ runs: settings.coldRuns });
 const memory = await measureMemory({ leadCount: 100_000, credentials: BENCH_CREDENTIALS });
@@ -35,6 +38,7 @@ const result = {
   cpus: os.availableParallelism(),
   durationS: Math.round((performance.now() - started) / 100) / 10,
   perCall,
+  mockPerCall,
   bulk,
   coldStart,
   memory,

@@ -20,7 +20,7 @@ function everyLeadStored({ bulk, memory }) {
 const number = (value) => value.toLocaleString('en-US');
 
 function rows(r) {
-  const { perCall: p, bulk: b, coldStart: c, memory: m } = r;
+  const { perCall: p, mockPerCall: mp, bulk: b, coldStart: c, memory: m } = r;
   const s = b.syncLeads;
   return [
     [`Per call: syncLead one at a time against a minimal server (median of rounds, ${number(p.calls)} calls each)`],
@@ -28,6 +28,10 @@ function rows(r) {
     ['  plain soap', `${p.rawSoapUs} µs`, `client CPU ${p.rawSoapCpuUs} µs`],
     ['  floor: prebuilt envelope, keep-alive', `${p.floorUs} µs`],
     ['  sync-lead / soap', `${p.sdkOverRaw}`, `CPU ${p.sdkOverRawCpu}`],
+    [`Mock per call: syncLead one at a time against mktows-mock, no limits (median of rounds, ${number(mp.calls)} calls each)`],
+    ['  mktows-mock', `${mp.mockUs} µs`],
+    ['  minimal server, same rounds', `${mp.minimalUs} µs`],
+    ['  mktows-mock / minimal server', `${mp.mockOverMinimal}`],
     [`Bulk: mktows-mock, ${b.window.calls} calls per ${number(b.window.windowMs)} ms, ${b.concurrency} in flight (Marketo: 100 per 20,000 ms, 10)`],
     [`  syncLeads, ${number(s.leads)} leads in ${s.calls} calls`, `${number(s.ms)} ms`, `${number(s.leadsPerSecond)} leads/s of ${number(s.ceilingLeadsPerSecond)}`],
     ['  rate-limit bound / measured', `${s.efficiency}`, `bound ${number(s.boundMs)} ms, limit faults ${s.limitFaults}`],

@@ -3,21 +3,20 @@ import { findLeadsByKey } from '../lead-lookup.js';
 import { toLeadRecordOutput } from '../lead-record-xml.js';
 import { toMockLead } from '../lead-store.js';
 import { asRecord, optionalText } from '../soap-values.js';
-import type { OperationContext, OperationHandler } from './operation-context.js';
+import type { HandlerFactory } from './operation-context.js';
 
 /**
  * The getLead handler.
  * @throws MarketoFault 20101/20102/20109 for a missing or bad key, 20103 when no lead matches
  */
-export function getLeadHandler(context: OperationContext): OperationHandler {
-  return (args) => {
-    const key = asRecord(args.leadKey);
-    const leads = findLeadsByKey(context.store, optionalText(key?.keyType), optionalText(key?.keyValue));
-    return {
-      result: {
-        count: leads.length,
-        leadRecordList: { leadRecord: leads.map((lead) => toLeadRecordOutput(toMockLead(lead), context.fields)) },
-      },
-    };
+export const getLeadHandler: HandlerFactory = (context) => (args) => {
+  const key = asRecord(args.leadKey);
+  const { leads: store, settings } = context.instance;
+  const leads = findLeadsByKey(store, optionalText(key?.keyType), optionalText(key?.keyValue));
+  return {
+    result: {
+      count: leads.length,
+      leadRecordList: { leadRecord: leads.map((lead) => toLeadRecordOutput(toMockLead(lead), settings.fields)) },
+    },
   };
-}
+};

@@ -19,9 +19,14 @@ export function syncLeadHandler(context: OperationContext): OperationHandler {
     if (returnLead === undefined) throw new MarketoFault(20017, 'returnLead (true or false) is required');
     const record = readLeadRecord(args.leadRecord, optionalText(args.marketoCookie));
     const targetWorkspace = optionalText(asRecord(headers.MktowsContextHeader)?.targetWorkspace);
-    const target = context.workspaces.target(targetWorkspace);
+    const { instance } = context;
+    const target = instance.settings.workspaces.target(targetWorkspace);
 
-    const result = syncLeadRecord(context, record, { dedupByEmail: true, emailKeyUpdatesMatchedLead: true, target });
+    const result = syncLeadRecord(instance.syncEnvironment(), record, {
+      dedupByEmail: true,
+      emailKeyUpdatesMatchedLead: true,
+      target,
+    });
     if (result.status === 'FAILED') {
       const leadId = record.id ?? 0;
       return {
@@ -33,7 +38,7 @@ export function syncLeadHandler(context: OperationContext): OperationHandler {
       result: {
         leadId,
         syncStatus: { leadId, status: result.status },
-        ...(returnLead ? { leadRecord: toLeadRecordOutput(result.lead, context.fields) } : {}),
+        ...(returnLead ? { leadRecord: toLeadRecordOutput(result.lead, instance.settings.fields) } : {}),
       },
     };
   };

@@ -49,7 +49,7 @@ export function syncMultipleLeadsHandler(context: OperationContext): OperationHa
       for (const [index, record] of records.entries()) {
         if (record instanceof MarketoFault) continue;
         try {
-          checkAttributeNames(record.attributes, context.fields);
+          checkAttributeNames(record.attributes, context.instance.settings.fields);
         } catch (error) {
           if (error instanceof MarketoFault)
             throw new MarketoFault(error.code, `leadRecord ${index + 1}: ${error.detail ?? ''}`);
@@ -64,10 +64,11 @@ export function syncMultipleLeadsHandler(context: OperationContext): OperationHa
       emailKeyUpdatesMatchedLead: false,
       target: { named: undefined },
     };
+    const environment = context.instance.syncEnvironment();
     const syncStatus = records.map((record): SyncStatusOutput => {
       if (record instanceof MarketoFault) return failed(undefined, record);
       try {
-        const result = syncLeadRecord(context, record, rules);
+        const result = syncLeadRecord(environment, record, rules);
         if (result.status === 'FAILED') return failed(record.id, result.failure);
         return { leadId: result.lead.id, status: result.status };
       } catch (error) {

@@ -1,0 +1,90 @@
+// Opportunities and opportunity person roles (the MObjects syncMObjects / getMObjects / deleteMObjects work
+// on). Both have integer Ids that only grow, so getMObjects' stream position (the last Id seen) visits
+// every object once while objects are added. An opportunity's external key is not unique: a lookup by
+// external key takes the most recently created opportunity holding it, as Marketo documents.
+
+/** An external key: a field from another system and its value. */
+export interface ExternalKey {
+  name: string;
+  value: string;
+}
+
+/** A link from an MObject to another object, by Marketo Id or external key. */
+export interface Association {
+  mObjType: string;
+  id: number | undefined;
+  externalKey: ExternalKey | undefined;
+}
+
+/** An opportunity. */
+export interface Opportunity {
+  readonly id: number;
+  externalKey: ExternalKey | undefined;
+  /** Field values by name (`Name`, `Amount`, `Stage`, ...), as strings. */
+  attributes: Record<string, string>;
+  associations: Association[];
+  readonly createdAt: number;
+  updatedAt: number;
+}
+
+/** A lead's role on an opportunity. */
+export interface OpportunityPersonRole {
+  readonly id: number;
+  opportunityId: number;
+  /** The lead's Marketo Id. */
+  personId: number;
+  role: string | undefined;
+  isPrimary: boolean | undefined;
+  externalCreatedDate: string | undefined;
+  readonly createdAt: number;
+  updatedAt: number;
+}
+
+/** Objects with growing integer Ids. */
+export class IdTable<T extends { readonly id: number }> {
+  private readonly byId = new Map<number, T>();
+  private nextId = 1;
+
+  /** The Id the next object gets. */
+  get nextObjectId(): number {
+    return this.nextId;
+  }
+
+  set nextObjectId(id: number) {
+    this.nextId = Math.max(id, this.nextId);
+  }
+
+  /** Stores an object built for the next Id (or its own Id when `id` is given). */
+  create(build: (id: number) => T, id?: number): T {
+    const object = build(id ?? this.nextId);
+    this.byId.set(object.id, object);
+    this.nextId = Math.max(this.nextId, object.id + 1);
+    return object;
+  }
+
+  /** The object with this Id. */
+  get(id: number): T | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Removes the object with this Id; false when there was none. */
+  delete(id: number): boolean {
+    return this.byId.delete(id);
+  }
+
+  /** Every object, ascending Id. */
+  all(): T[] {
+    return [...this.byId.values()].sort((a, b) => a.id - b.id);
+  }
+}
+
+/** The most recently created opportunity holding this external key. */
+export function opportunityByExternalKey(
+  opportunities: IdTable<Opportunity>,
+  key: ExternalKey,
+): Opportunity | undefined {
+  return opportunities
+    .all()
+    .reverse()
+    .find((opportunity) => opportunity.externalKey?.name === key.name && opportunity.externalKey.value === key.value);
+}

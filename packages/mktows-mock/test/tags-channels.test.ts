@@ -1,0 +1,71 @@
+// getChannels and getTags through the typed client on seeded channels and tag types.
+import type { MktowsSoapClient } from '@org/mktows-types';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { MockServer } from '../src/index.js';
+import { typedClient } from './support/mktows-client.js';
+import { startTestServer } from './support/test-server.js';
+
+let server: MockServer;
+let client: MktowsSoapClient;
+beforeAll(async () => {
+  server = await startTestServer({
+    state: {
+      channels: [
+        {
+          name: 'Webinar',
+          statuses: [
+            { name: 'Registered', step: 20 },
+            { name: 'Attended', step: 30, success: true, attribute: { name: 'Webinar Behavior', value: 'Attended' } },
+          ],
+        },
+        { name: 'Blog', statuses: [{ name: 'Visited', step: 10, success: true }] },
+        { name: 'Tradeshow' },
+      ],
+      tags: [
+        { type: 'Region', values: ['EMEA', 'Americas'] },
+        { type: 'Content Channel', values: ['SEM', 'Email', 'Social'] },
+      ],
+    },
+  });
+  client = await typedClient(server);
+});
+afterAll(() => server.close());
+
+describe('getChannels', () => {
+  it('returns the channels by name, statuses by name, with Status, Step, the channel attribute and Success', async () => {
+    const { result } = await client.getChannels({});
+    expect(result.tags.tagStatus?.map((channel) => channel.tagValue)).toEqual(['Blog', 'Tradeshow', 'Webinar']);
+    const webinar = result.tags.tagStatus?.[2]?.statusList.progressionStatusItem?.map((item) =>
+      item.progressionStatus?.attrib?.map((attrib) => `${attrib.name}=${attrib.value}`),
+    );
+    expect(webinar).toEqual([
+      ['Status=Attended', 'Step=30', 'Webinar Behavior=Attended', 'Success=true'],
+      ['Status=Registered', 'Step=20', 'Success=false'],
+    ]);
+  });
+
+  it('returns only the channels named in tag.values (unknown names left out)', async () => {
+    const { result } = await client.getChannels({ tag: { values: { stringItem: ['Webinar', 'Blog', 'Podcast'] } } });
+    expect(result.tags.tagStatus?.map((channel) => channel.tagValue)).toEqual(['Blog', 'Webinar']);
+  });
+});
+
+describe('getTags', () => {
+  it('returns every tag type with its values', async () => {
+    const { result } = await client.getTags({});
+    expect(result.tagList.tag).toEqual([
+      { type: 'Region', values: { stringItem: ['EMEA', 'Americas'] } },
+      { type: 'Content Channel', values: { stringItem: ['SEM', 'Email', 'Social'] } },
+    ]);
+  });
+
+  it('narrows to the types asked for, and to the values asked for when given', async () => {
+    const { result } = await client.getTags({
+      tagList: {
+        tag: [{ type: 'Content Channel', values: { stringItem: ['SEM', 'Email', 'Print'] } }, { type: 'Nope' }],
+      },
+    });
+    expect(result.tagList.tag).toEqual([{ type: 'Content Channel', values: { stringItem: ['SEM', 'Email'] } }]);
+  });
+});
