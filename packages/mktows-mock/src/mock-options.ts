@@ -224,6 +224,12 @@ export function resolveMockOptions(options: MockServerOptions): ResolvedMockOpti
     maxRequestBytes: integerOption('maxRequestBytes', options.maxRequestBytes, 32 * 1024 * 1024, 1024, 2 ** 31 - 1),
     state: options.state,
     importProcessingMs: integerOption('importProcessingMs', options.importProcessingMs, 0, 0, 2 ** 31 - 1),
-    requestTimeoutMs: integerOption('requestTimeoutMs', options.requestTimeoutMs, DEFAULT_REQUEST_TIMEOUT_MS, 1, 2 ** 30),
+    requestTimeoutMs: integerOption(
+      'requestTimeoutMs',
+      options.requestTimeoutMs,
+      DEFAULT_REQUEST_TIMEOUT_MS,
+      1,
+      2 ** 30,
+    ),
   };
 }

@@ -68,14 +68,20 @@ describe('request bodies that are not UTF-8', () => {
 });
 
 describe('field names that are not field names', () => {
-  it.each(['__proto__', 'constructor', 'prototype'])('syncLead with an attribute %s: fault 20105, nothing stored', async (name) => {
-    const server = await start();
-    const answer = await syncLead(server.url, { Email: 'proto@example.com', attributes: { [name]: 'x', FirstName: 'Ada' } });
-    expect(answer).toMatchObject({ fault: { code: 20105 } });
-    expect(server.leads()).toEqual([]);
-  });
+  it.each(['__proto__', 'constructor', 'prototype'])(
+    'syncLead with an attribute %s: fault 20105, nothing stored',
+    async (name) => {
+      const server = await start();
+      const answer = await syncLead(server.url, {
+        Email: 'proto@example.com',
+        attributes: { [name]: 'x', FirstName: 'Ada' },
+      });
+      expect(answer).toMatchObject({ fault: { code: 20105 } });
+      expect(server.leads()).toEqual([]);
+    },
+  );
 
-  it("syncMultipleLeads in fail-record mode: that record fails with 20105, the others are stored", async () => {
+  it('syncMultipleLeads in fail-record mode: that record fails with 20105, the others are stored', async () => {
     const server = await start({ unknownAttributeInBatch: 'fail-record' });
     const answer = await syncMultipleLeads(server.url, [
       { Email: 'ok@example.com', attributes: { FirstName: 'Ok' } },

@@ -109,7 +109,8 @@ describe('concurrency limit', () => {
   /** A syncLead call: `undefined` when it was admitted (it then creates a lead), else its fault code. */
   async function probeCode(target: MockServer): Promise<number | undefined> {
     const header = authenticationHeaderXml({ timestamp: formatTimestamp(new Date(now), 0) });
-    const body = '<ns1:paramsSyncLead><leadRecord><Email>probe@example.com</Email></leadRecord><returnLead>false</returnLead></ns1:paramsSyncLead>';
+    const body =
+      '<ns1:paramsSyncLead><leadRecord><Email>probe@example.com</Email></leadRecord><returnLead>false</returnLead></ns1:paramsSyncLead>';
     return faultCodeOf(await postSoap(target.url, 'syncLead', envelope(body, header)));
   }
 

@@ -53,9 +53,13 @@ async function goodCall(server: MockServer, email: string): Promise<string> {
   const answer = await postSoap(
     server.url,
     'syncLead',
-    envelope(`<ns1:paramsSyncLead>${leadRecordXml({ Email: email })}<returnLead>false</returnLead></ns1:paramsSyncLead>`),
+    envelope(
+      `<ns1:paramsSyncLead>${leadRecordXml({ Email: email })}<returnLead>false</returnLead></ns1:paramsSyncLead>`,
+    ),
   );
-  return answer.status === 200 ? (textOf(parseXml(answer.text), 'status') ?? 'no status') : `fault ${faultCodeOf(answer)}`;
+  return answer.status === 200
+    ? (textOf(parseXml(answer.text), 'status') ?? 'no status')
+    : `fault ${faultCodeOf(answer)}`;
 }
 
 describe('slow clients', () => {
@@ -67,7 +71,11 @@ describe('slow clients', () => {
 
     const outcomes: string[] = [];
     for (const wave of [0, 1]) {
-      outcomes.push(...(await Promise.all(Array.from({ length: 10 }, (_, index) => goodCall(server, `good${wave}-${index}@example.com`)))));
+      outcomes.push(
+        ...(await Promise.all(
+          Array.from({ length: 10 }, (_, index) => goodCall(server, `good${wave}-${index}@example.com`)),
+        )),
+      );
     }
 
     expect(outcomes).toEqual(Array.from({ length: 20 }, () => 'CREATED'));
@@ -91,7 +99,8 @@ describe('slow clients', () => {
 
   it('headers that never finish: HTTP 408 after requestTimeoutMs', async () => {
     const server = await start({ requestTimeoutMs: 300 });
-    const answer = await slowClient(server, `POST ${new URL(server.url).pathname} HTTP/1.1\r\nHost: 127.0.0.1\r\n`, 50).answered;
+    const answer = await slowClient(server, `POST ${new URL(server.url).pathname} HTTP/1.1\r\nHost: 127.0.0.1\r\n`, 50)
+      .answered;
     expect(answer).toMatch(/^HTTP\/1\.1 408 /);
     expect(server.stats().requests).toBe(0);
   });
@@ -108,7 +117,9 @@ describe('slow clients', () => {
     };
     process.on('warning', onWarning);
     try {
-      const outcomes = await Promise.all(Array.from({ length: 30 }, (_, index) => goodCall(server, `delayed${index}@example.com`)));
+      const outcomes = await Promise.all(
+        Array.from({ length: 30 }, (_, index) => goodCall(server, `delayed${index}@example.com`)),
+      );
       expect(outcomes.every((outcome) => outcome === 'CREATED')).toBe(true);
       expect(server.stats().injected.latency).toBe(30);
       // Warnings are emitted on the next tick: let them arrive before looking.

@@ -40,7 +40,8 @@ function decodeUtf8Body(data: unknown, _headers: unknown, status?: number): unkn
 /** Why a response is refused from its status and headers alone, before its body is read. */
 function refusalOf(response: http.IncomingMessage, maxResponseBytes: number): MktowsTransportError | undefined {
   const httpStatus = response.statusCode;
-  if (httpStatus !== undefined && httpStatus >= 300 && httpStatus < 400) return new MktowsTransportError({ reason: 'redirect', httpStatus });
+  if (httpStatus !== undefined && httpStatus >= 300 && httpStatus < 400)
+    return new MktowsTransportError({ reason: 'redirect', httpStatus });
   const encoding = response.headers['content-encoding'];
   if (encoding !== undefined && encoding.trim().toLowerCase() !== IDENTITY) {
     return new MktowsTransportError({ reason: 'compressed-response', httpStatus });
@@ -52,7 +53,13 @@ function refusalOf(response: http.IncomingMessage, maxResponseBytes: number): Mk
 }
 
 function expire(exchange: BoundedExchange): void {
-  exchange.fail(new MktowsTransportError({ reason: 'timeout', limit: exchange.timeoutMs, httpStatus: exchange.response?.statusCode }));
+  exchange.fail(
+    new MktowsTransportError({
+      reason: 'timeout',
+      limit: exchange.timeoutMs,
+      httpStatus: exchange.response?.statusCode,
+    }),
+  );
 }
 
 /**
@@ -117,7 +124,13 @@ export class BoundedExchange {
   private count(chunk: Buffer): void {
     this.received += chunk.length;
     if (this.received > this.bounds.maxResponseBytes) {
-      this.fail(new MktowsTransportError({ reason: 'response-too-large', limit: this.bounds.maxResponseBytes, httpStatus: this.response?.statusCode }));
+      this.fail(
+        new MktowsTransportError({
+          reason: 'response-too-large',
+          limit: this.bounds.maxResponseBytes,
+          httpStatus: this.response?.statusCode,
+        }),
+      );
     }
   }
 }

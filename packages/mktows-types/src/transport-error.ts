@@ -11,7 +11,8 @@
  * - `redirect`: the server answered 3xx (not followed: a signed request is never replayed elsewhere);
  * - `invalid-utf8`: the response body is not valid UTF-8 (not silently replaced by U+FFFD).
  */
-export type MktowsTransportFailure = 'timeout' | 'response-too-large' | 'compressed-response' | 'redirect' | 'invalid-utf8';
+export type MktowsTransportFailure =
+  'timeout' | 'response-too-large' | 'compressed-response' | 'redirect' | 'invalid-utf8';
 
 /** What {@link MktowsTransportError} is made from. */
 export interface MktowsTransportErrorDetails {
@@ -67,5 +68,9 @@ export class MktowsTransportError extends Error {
   }
 }
 
-Object.defineProperty(MktowsTransportError.prototype, 'name', { value: 'MktowsTransportError', writable: true, configurable: true });
+Object.defineProperty(MktowsTransportError.prototype, 'name', {
+  value: 'MktowsTransportError',
+  writable: true,
+  configurable: true,
+});
 Object.defineProperty(MktowsTransportError.prototype, BRAND, { value: true });

@@ -78,7 +78,10 @@ describe('createMktowsClient bounds', () => {
   it("uses the client's timeout, and a call's own timeout over it", async () => {
     const client = await createMktowsClient({ endpoint, timeout: 80 });
     await expect(failureOf(client.getLead(getLeadParams))).resolves.toMatchObject({ reason: 'timeout', limit: 80 });
-    await expect(failureOf(client.getLead(getLeadParams, { timeout: 40 }))).resolves.toMatchObject({ reason: 'timeout', limit: 40 });
+    await expect(failureOf(client.getLead(getLeadParams, { timeout: 40 }))).resolves.toMatchObject({
+      reason: 'timeout',
+      limit: 40,
+    });
   });
 
   it('reads at most maxResponseBytes (default 8 MiB) and asks for Accept-Encoding: identity', async () => {
@@ -105,10 +108,12 @@ describe('createMktowsClient bounds', () => {
     ['maxResponseBytes', 1.5],
     ['maxResponseBytes', Infinity],
   ])('refuses %s: %s with a TypeError naming it', async (name, value) => {
-    await expect(createMktowsClient({ endpoint, [name]: value })).rejects.toThrow(new RegExp(`^${name} must be a positive`));
+    await expect(createMktowsClient({ endpoint, [name]: value })).rejects.toThrow(
+      new RegExp(`^${name} must be a positive`),
+    );
   });
 
-  it("refuses a bad call timeout before sending anything", async () => {
+  it('refuses a bad call timeout before sending anything', async () => {
     const client: MktowsSoapClient = await createMktowsClient({ endpoint });
     const before = received.length;
     await expect(client.getLead(getLeadParams, { timeout: -1 })).rejects.toThrow(TypeError);

@@ -41,7 +41,11 @@ export interface MktowsSessionOptions {
  * Turns a successful response body into the caller's result, or throws a {@link SyncLeadError}.
  * `serverText` makes any text taken from the body fit for an error (redacted, one line, cut short).
  */
-export type ResponseReader<TBody, TResult> = (body: TBody, httpStatus: number | undefined, serverText: (text: string) => string) => TResult;
+export type ResponseReader<TBody, TResult> = (
+  body: TBody,
+  httpStatus: number | undefined,
+  serverText: (text: string) => string,
+) => TResult;
 
 /** Per-call options of {@link MktowsSession.call}: the public call options plus the retry decision. */
 export interface SessionCallOptions extends CallOptions {
@@ -102,7 +106,9 @@ export function createMktowsSession(options: MktowsSessionOptions): MktowsSessio
     headers: () => {
       const authentication = createAuthenticationHeader({ credentials, now, clockOffsetMs: clock.offsetMs });
       redactor.rememberSignature(authentication.requestSignature);
-      return contextHeader ? { AuthenticationHeader: authentication, MktowsContextHeader: contextHeader } : { AuthenticationHeader: authentication };
+      return contextHeader
+        ? { AuthenticationHeader: authentication, MktowsContextHeader: contextHeader }
+        : { AuthenticationHeader: authentication };
     },
     // Redacting a 300-lead envelope costs as much as building it: done only when someone listens.
     onRequest: (exchange, xml) => {

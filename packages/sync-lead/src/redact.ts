@@ -15,7 +15,8 @@ const REMEMBERED_SIGNATURES = 1024;
 
 // <requestSignature>...</requestSignature> with any namespace prefix and attributes. The parts are bounded
 // in length so that a hostile body full of unclosed tags cannot make the scan quadratic.
-const SIGNATURE_ELEMENT = /(<(?:[\w.-]+:)?requestSignature\b[^>]{0,200}>)[^<]{0,200}(<\/(?:[\w.-]+:)?requestSignature\s*>)/g;
+const SIGNATURE_ELEMENT =
+  /(<(?:[\w.-]+:)?requestSignature\b[^>]{0,200}>)[^<]{0,200}(<\/(?:[\w.-]+:)?requestSignature\s*>)/g;
 // The same element as escaped text (once or more: `&lt;`, `&amp;lt;`), as a server echoing an envelope writes it.
 const ESCAPED_SIGNATURE_ELEMENT =
   /(&(?:amp;)*lt;(?:[\w.-]+:)?requestSignature\b(?:(?!&(?:amp;)*gt;)[^<>]){0,200}&(?:amp;)*gt;)[^<>&]{0,200}(&(?:amp;)*lt;\/(?:[\w.-]+:)?requestSignature\s*&(?:amp;)*gt;)/g;
@@ -84,7 +85,9 @@ export function createRedactor(secrets: readonly string[]): Redactor {
   };
 
   const redact = (text: string): string => {
-    let redacted = text.replace(SIGNATURE_ELEMENT, `$1${REDACTED}$2`).replace(ESCAPED_SIGNATURE_ELEMENT, `$1${REDACTED}$2`);
+    let redacted = text
+      .replace(SIGNATURE_ELEMENT, `$1${REDACTED}$2`)
+      .replace(ESCAPED_SIGNATURE_ELEMENT, `$1${REDACTED}$2`);
     if (remembered > 0) redacted = redacted.replace(HEX_RUN, withoutKnownSignatures);
     for (const needle of needles) {
       if (redacted.includes(needle)) redacted = redacted.split(needle).join(REDACTED);

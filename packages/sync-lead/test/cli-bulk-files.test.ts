@@ -97,28 +97,48 @@ describe('the failed-leads file is never the input (point 2)', () => {
 });
 
 describe('every row read is synced or reported (point 3)', () => {
-  it.each([3, 2000, 9990])('a CSV syntax error after %i rows: those rows sync, the rest of the file is in the failed file as it was, exit 1', async (before) => {
-    const after = ['after1@example.com,After', 'after2@example.com,"After, two"'];
-    const broken = 'broken@example.com,"Unclosed';
-    const lines = ['Email,FirstName', ...emailRows(before, `syn${before}-`), broken, ...after];
-    const text = `${lines.join('\n')}\n`;
-    const input = await file(`syntax-${before}.csv`, text);
+  it.each([3, 2000, 9990])(
+    'a CSV syntax error after %i rows: those rows sync, the rest of the file is in the failed file as it was, exit 1',
+    async (before) => {
+      const after = ['after1@example.com,After', 'after2@example.com,"After, two"'];
+      const broken = 'broken@example.com,"Unclosed';
+      const lines = ['Email,FirstName', ...emailRows(before, `syn${before}-`), broken, ...after];
+      const text = `${lines.join('\n')}\n`;
+      const input = await file(`syntax-${before}.csv`, text);
 
-    const run = await cli(['--file', input, '--json']);
+      const run = await cli(['--file', input, '--json']);
 
-    expect(run.code).toBe(1);
-    expect(run.stderr).toBe('');
-    const summary = JSON.parse(run.stdout) as { total: number; created: number; failed: number; failedFile: string; stoppedReading: string };
-    expect(summary).toMatchObject({ total: before + 1, created: before, failed: 1 });
-    expect(summary.stoppedReading).toMatch(new RegExp(`^line ${before + 2}: CSV syntax error \\(`));
-    // The header, then the rest of the file from the broken row on, byte for byte.
-    expect(await readFile(summary.failedFile, 'utf8')).toBe(`Email,FirstName\n${[broken, ...after].join('\n')}\n`);
-    expect(mock.server.leads().map((lead) => lead.email).sort()).toEqual(emailRows(before, `syn${before}-`).map((row) => row.split(',')[0]).sort());
-    expect(await readFile(input, 'utf8')).toBe(text);
-  });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe('');
+      const summary = JSON.parse(run.stdout) as {
+        total: number;
+        created: number;
+        failed: number;
+        failedFile: string;
+        stoppedReading: string;
+      };
+      expect(summary).toMatchObject({ total: before + 1, created: before, failed: 1 });
+      expect(summary.stoppedReading).toMatch(new RegExp(`^line ${before + 2}: CSV syntax error \\(`));
+      // The header, then the rest of the file from the broken row on, byte for byte.
+      expect(await readFile(summary.failedFile, 'utf8')).toBe(`Email,FirstName\n${[broken, ...after].join('\n')}\n`);
+      expect(
+        mock.server
+          .leads()
+          .map((lead) => lead.email)
+          .sort(),
+      ).toEqual(
+        emailRows(before, `syn${before}-`)
+          .map((row) => row.split(',')[0])
+          .sort(),
+      );
+      expect(await readFile(input, 'utf8')).toBe(text);
+    },
+  );
 
   it('a syntax error in the middle of a row: the rows before and around it are accounted for, text summary names the line', async () => {
-    const text = ['Email,FirstName', 'ok1@example.com,One', 'ok2@example.com,"Two"x', 'ok3@example.com,Three'].join('\r\n');
+    const text = ['Email,FirstName', 'ok1@example.com,One', 'ok2@example.com,"Two"x', 'ok3@example.com,Three'].join(
+      '\r\n',
+    );
     const input = await file('closing-quote.csv', text);
 
     const run = await cli(['--file', input]);
@@ -127,14 +147,19 @@ describe('every row read is synced or reported (point 3)', () => {
     expect(run.stdout).toMatch(/: 1 created, 0 updated, 1 failed\./);
     expect(run.stdout).toMatch(/Reading stopped early: line 3: CSV syntax error \(Invalid Closing Quote/);
     expect(run.stdout).toContain('line 3: Invalid record: is not CSV');
-    expect(await readFile(path.join(dir, 'closing-quote.failed.csv'), 'utf8')).toBe('Email,FirstName\nok2@example.com,"Two"x\r\nok3@example.com,Three');
+    expect(await readFile(path.join(dir, 'closing-quote.failed.csv'), 'utf8')).toBe(
+      'Email,FirstName\nok2@example.com,"Two"x\r\nok3@example.com,Three',
+    );
   });
 
-  it.each(['__proto__', 'constructor', 'prototype'])('a column named %s: exit 2 naming it, nothing sent, no failed file', async (name) => {
-    const input = await file(`refused-${name}.csv`, `Email,${name}\nx@example.com,polluted\n`);
-    expectUsageError(await cli(['--file', input]), new RegExp(`Invalid header: column 2 is named "${name}"`));
-    await expect(stat(path.join(dir, `refused-${name}.failed.csv`))).rejects.toMatchObject({ code: 'ENOENT' });
-  });
+  it.each(['__proto__', 'constructor', 'prototype'])(
+    'a column named %s: exit 2 naming it, nothing sent, no failed file',
+    async (name) => {
+      const input = await file(`refused-${name}.csv`, `Email,${name}\nx@example.com,polluted\n`);
+      expectUsageError(await cli(['--file', input]), new RegExp(`Invalid header: column 2 is named "${name}"`));
+      await expect(stat(path.join(dir, `refused-${name}.failed.csv`))).rejects.toMatchObject({ code: 'ENOENT' });
+    },
+  );
 
   it.each([
     ['the same name twice', 'Email,FirstName,FirstName'],
@@ -157,11 +182,32 @@ describe('every row read is synced or reported (point 3)', () => {
   });
 
   it.each([
-    ['a CSV cell', 'utf8.csv', Buffer.concat([Buffer.from('Email,City\nok@example.com,Lund\nbad@example.com,Malm'), Buffer.from([0xf6]), Buffer.from('\n')]), 'line 3, column 21'],
-    ['an NDJSON line', 'utf8.ndjson', Buffer.concat([Buffer.from('{"email":"a@example.com"}\n{"email":"b@example.com","attributes":{"City":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}}\n')]), 'line 2, column 48'],
+    [
+      'a CSV cell',
+      'utf8.csv',
+      Buffer.concat([
+        Buffer.from('Email,City\nok@example.com,Lund\nbad@example.com,Malm'),
+        Buffer.from([0xf6]),
+        Buffer.from('\n'),
+      ]),
+      'line 3, column 21',
+    ],
+    [
+      'an NDJSON line',
+      'utf8.ndjson',
+      Buffer.concat([
+        Buffer.from('{"email":"a@example.com"}\n{"email":"b@example.com","attributes":{"City":"'),
+        Buffer.from([0xc3, 0x28]),
+        Buffer.from('"}}\n'),
+      ]),
+      'line 2, column 48',
+    ],
   ])('invalid UTF-8 in %s: exit 2 naming the line and column, nothing sent', async (_, name, content, position) => {
     const input = await file(name, content);
-    expectUsageError(await cli(['--file', input]), new RegExp(`Invalid --file: must be UTF-8 text: .* at ${position}$`));
+    expectUsageError(
+      await cli(['--file', input]),
+      new RegExp(`Invalid --file: must be UTF-8 text: .* at ${position}$`),
+    );
     expect(await readFile(input)).toEqual(content);
   });
 });
@@ -172,7 +218,10 @@ describe('a failed-leads file that cannot be written (point 4)', () => {
     ['a directory', (): string => dir, 'EISDIR'],
   ])('%s: exit 2 with one clear line, before anything is sent', async (_, failedFile, code) => {
     const input = await file('writable.csv', 'Email\nw@example.com\n');
-    expectUsageError(await cli(['--file', input, '--failed-file', failedFile()]), new RegExp(`Invalid --failed-file: cannot be written: .*\\(${code}\\)$`));
+    expectUsageError(
+      await cli(['--file', input, '--failed-file', failedFile()]),
+      new RegExp(`Invalid --failed-file: cannot be written: .*\\(${code}\\)$`),
+    );
     expect(await readFile(input, 'utf8')).toBe('Email\nw@example.com\n');
   });
 
@@ -181,7 +230,15 @@ describe('a failed-leads file that cannot be written (point 4)', () => {
     await mkdir(path.join(dir, 'bin-dir.csv'), { recursive: true });
     const result = await runProcess(
       process.execPath,
-      [path.join(repoRoot, 'packages/sync-lead/bin/sync-lead.js'), '--endpoint', mock.server.url, '--file', input, '--failed-file', path.join(dir, 'bin-dir.csv')],
+      [
+        path.join(repoRoot, 'packages/sync-lead/bin/sync-lead.js'),
+        '--endpoint',
+        mock.server.url,
+        '--file',
+        input,
+        '--failed-file',
+        path.join(dir, 'bin-dir.csv'),
+      ],
       { MARKETO_USER_ID: mock.userId, MARKETO_SECRET_KEY: mock.secretKey },
     );
     expect(result.code).toBe(2);

@@ -29,7 +29,14 @@ afterAll(async () => {
 });
 
 async function hostileRawCall(hostile: () => RawReply): Promise<HostileReport> {
-  const { report, signatures } = await runHostileClient({ mode: 'raw', userId, secretKey, timeoutMs: TIMEOUT_MS, warmUp: { body: syncLeadAnswer('CREATED') }, hostile });
+  const { report, signatures } = await runHostileClient({
+    mode: 'raw',
+    userId,
+    secretKey,
+    timeoutMs: TIMEOUT_MS,
+    warmUp: { body: syncLeadAnswer('CREATED') },
+    hostile,
+  });
   expect(report.settled).toBe('rejected');
   expect(report.durationMs).toBeLessThan(DEADLINE_MS);
   expect(report.growthMb).toBeLessThan(MAX_GROWTH_MB);
@@ -48,18 +55,27 @@ describe('createMktowsClient against hostile servers (one child process per call
 
   it('a body that never ends: abandoned at the default 8 MiB (response-too-large)', async () => {
     const report = await hostileRawCall(() => ({ endless: { chunk: Buffer.alloc(MEGABYTE, 0x41), everyMs: 10 } }));
-    expect(report.error).toMatchObject({ name: 'MktowsTransportError', details: { reason: 'response-too-large', limit: 8 * MEGABYTE } });
+    expect(report.error).toMatchObject({
+      name: 'MktowsTransportError',
+      details: { reason: 'response-too-large', limit: 8 * MEGABYTE },
+    });
   });
 
   it('a body declared larger than the limit: refused before reading it', async () => {
-    const report = await hostileRawCall(() => ({ endless: { chunk: 'x', everyMs: 5 }, headers: { 'content-length': String(1024 * MEGABYTE) } }));
+    const report = await hostileRawCall(() => ({
+      endless: { chunk: 'x', everyMs: 5 },
+      headers: { 'content-length': String(1024 * MEGABYTE) },
+    }));
     expect(report.error).toMatchObject({ details: { reason: 'response-too-large' } });
     expect(report.durationMs).toBeLessThan(TIMEOUT_MS);
   });
 
   it('a body that trickles forever: ended at the timeout for the whole call', async () => {
     const report = await hostileRawCall(() => ({ endless: { chunk: 'x'.repeat(1024), everyMs: 50 } }));
-    expect(report.error).toMatchObject({ name: 'MktowsTransportError', details: { reason: 'timeout', limit: TIMEOUT_MS } });
+    expect(report.error).toMatchObject({
+      name: 'MktowsTransportError',
+      details: { reason: 'timeout', limit: TIMEOUT_MS },
+    });
   });
 
   it('a silent server: timeout', async () => {
@@ -70,20 +86,33 @@ describe('createMktowsClient against hostile servers (one child process per call
   it('a redirect to another port: not followed (nothing reaches it)', async () => {
     const before = elsewhere.requests.length;
     const report = await hostileRawCall(() => ({ status: 308, body: '', headers: { location: elsewhere.url } }));
-    expect(report.error).toMatchObject({ name: 'MktowsTransportError', details: { reason: 'redirect', httpStatus: 308 } });
+    expect(report.error).toMatchObject({
+      name: 'MktowsTransportError',
+      details: { reason: 'redirect', httpStatus: 308 },
+    });
     expect(elsewhere.requests.length).toBe(before);
   });
 
   it('invalid UTF-8: refused, not read as U+FFFD', async () => {
     // A UTF-16 surrogate encoded as UTF-8 (ED A0 80) is not UTF-8: a decoder must not turn it into text.
     const [head, tail] = syncLeadAnswer('CREATED').split('<status>');
-    const body = Buffer.concat([Buffer.from(`${head}<status>`), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from(tail ?? '')]);
+    const body = Buffer.concat([
+      Buffer.from(`${head}<status>`),
+      Buffer.from([0xed, 0xa0, 0x80]),
+      Buffer.from(tail ?? ''),
+    ]);
     const report = await hostileRawCall(() => ({ body }));
-    expect(report.error).toMatchObject({ name: 'MktowsTransportError', details: { reason: 'invalid-utf8', httpStatus: 200 } });
+    expect(report.error).toMatchObject({
+      name: 'MktowsTransportError',
+      details: { reason: 'invalid-utf8', httpStatus: 200 },
+    });
   });
 
   it('a 1 MB fault string: ends (soap rejects with the fault) in bounded memory', async () => {
-    const report = await hostileRawCall(() => ({ status: 500, body: faultAnswer('SOAP-ENV:Server', `20011 - ${'x'.repeat(MEGABYTE)}`, 20011) }));
+    const report = await hostileRawCall(() => ({
+      status: 500,
+      body: faultAnswer('SOAP-ENV:Server', `20011 - ${'x'.repeat(MEGABYTE)}`, 20011),
+    }));
     expect(report.error?.printed).toMatch(/20011/);
   });
 });

@@ -44,7 +44,13 @@ afterAll(async () => {
 });
 
 /** The key as it reads in text: as is, and escaped the ways a server or a serialiser escapes it. */
-const secretForms = [secretKey, escapeXml(secretKey), escapeSoapText(secretKey), escapeXml(escapeXml(secretKey)), JSON.stringify(secretKey).slice(1, -1)];
+const secretForms = [
+  secretKey,
+  escapeXml(secretKey),
+  escapeSoapText(secretKey),
+  escapeXml(escapeXml(secretKey)),
+  JSON.stringify(secretKey).slice(1, -1),
+];
 
 /** Every secret the run could leak: the key in each of its forms and each signature the server received. */
 function leaksIn(text: string, signatures: readonly string[]): string[] {
@@ -57,12 +63,26 @@ function expectBoundedAndClean(report: HostileReport, signatures: readonly strin
   expect(report.growthMb).toBeLessThan(MAX_GROWTH_MB);
   expect(signatures.length).toBeGreaterThanOrEqual(2);
   expect(signatures.every((signature) => /^[0-9a-f]{40}$/.test(signature))).toBe(true);
-  const everything = [report.error?.message ?? '', report.error?.printed ?? '', JSON.stringify(report.result ?? null), report.traces].join('\n');
+  const everything = [
+    report.error?.message ?? '',
+    report.error?.printed ?? '',
+    JSON.stringify(report.result ?? null),
+    report.traces,
+  ].join('\n');
   expect(leaksIn(everything, signatures)).toEqual([]);
 }
 
-async function hostileSyncLead(hostile: (request: RecordedRequest) => RawReply): Promise<{ report: HostileReport; signatures: string[] }> {
-  const run = await runHostileClient({ mode: 'sync-lead', userId, secretKey, timeoutMs: TIMEOUT_MS, warmUp: { body: syncLeadAnswer('CREATED') }, hostile });
+async function hostileSyncLead(
+  hostile: (request: RecordedRequest) => RawReply,
+): Promise<{ report: HostileReport; signatures: string[] }> {
+  const run = await runHostileClient({
+    mode: 'sync-lead',
+    userId,
+    secretKey,
+    timeoutMs: TIMEOUT_MS,
+    warmUp: { body: syncLeadAnswer('CREATED') },
+    hostile,
+  });
   expectBoundedAndClean(run.report, run.signatures);
   expect(run.report.settled).toBe('rejected');
   return run;
@@ -88,7 +108,10 @@ describe('syncLead against hostile servers (one child process per call)', () => 
 
   it('a body that trickles forever (1 KB every 50 ms): ended at timeoutMs for the whole attempt, TimeoutError', async () => {
     const { report } = await hostileSyncLead(() => ({ endless: { chunk: 'x'.repeat(1024), everyMs: 50 } }));
-    expect(report.error).toMatchObject({ name: 'TimeoutError', details: { limit: 'timeoutMs', timeoutMs: TIMEOUT_MS } });
+    expect(report.error).toMatchObject({
+      name: 'TimeoutError',
+      details: { limit: 'timeoutMs', timeoutMs: TIMEOUT_MS },
+    });
     expect(report.durationMs).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
   });
 
@@ -98,7 +121,10 @@ describe('syncLead against hostile servers (one child process per call)', () => 
   });
 
   it('a 1 MB fault string with a Marketo code: MarketoError, its text cut to a few hundred characters', async () => {
-    const { report } = await hostileSyncLead(() => ({ status: 500, body: faultAnswer('SOAP-ENV:Server', `20011 - ${'x'.repeat(MEGABYTE)}`, 20011) }));
+    const { report } = await hostileSyncLead(() => ({
+      status: 500,
+      body: faultAnswer('SOAP-ENV:Server', `20011 - ${'x'.repeat(MEGABYTE)}`, 20011),
+    }));
     expect(report.error).toMatchObject({ name: 'MarketoError', details: { code: 20011 } });
     expect(report.error?.message.length).toBeLessThan(400);
     expect(String(report.error?.details.faultString).length).toBeLessThan(400);
@@ -106,7 +132,10 @@ describe('syncLead against hostile servers (one child process per call)', () => 
   });
 
   it('a 1 MB fault string without a Marketo code: InvalidResponseError, cut short', async () => {
-    const { report } = await hostileSyncLead(() => ({ status: 500, body: faultAnswer('x'.repeat(MEGABYTE), 'y'.repeat(MEGABYTE)) }));
+    const { report } = await hostileSyncLead(() => ({
+      status: 500,
+      body: faultAnswer('x'.repeat(MEGABYTE), 'y'.repeat(MEGABYTE)),
+    }));
     expect(report.error?.name).toBe('InvalidResponseError');
     expect(report.error?.message.length).toBeLessThan(800);
   });
@@ -120,31 +149,48 @@ describe('syncLead against hostile servers (one child process per call)', () => 
 
   it('invalid UTF-8 in the response: InvalidResponseError, not U+FFFD', async () => {
     const [head, tail] = syncLeadAnswer('CREATED').split('1089965</leadId><syncStatus>');
-    const body = Buffer.concat([Buffer.from(`${head}1089965</leadId>`), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from(`<syncStatus>${tail}`)]);
+    const body = Buffer.concat([
+      Buffer.from(`${head}1089965</leadId>`),
+      Buffer.from([0xc3, 0x28, 0xff]),
+      Buffer.from(`<syncStatus>${tail}`),
+    ]);
     const { report } = await hostileSyncLead(() => ({ body }));
     expect(report.error).toMatchObject({ name: 'InvalidResponseError', message: expect.stringMatching(/UTF-8/) });
   });
 
   it('a lead id beyond 2^53 (99999999999999999999): InvalidResponseError, not 1e20', async () => {
-    const { report } = await hostileSyncLead(() => ({ body: syncLeadAnswer('CREATED', undefined, '99999999999999999999') }));
-    expect(report.error).toMatchObject({ name: 'InvalidResponseError', message: expect.stringMatching(/not a lead id/) });
+    const { report } = await hostileSyncLead(() => ({
+      body: syncLeadAnswer('CREATED', undefined, '99999999999999999999'),
+    }));
+    expect(report.error).toMatchObject({
+      name: 'InvalidResponseError',
+      message: expect.stringMatching(/not a lead id/),
+    });
   });
 
   it('echoes in a fault (faultstring and faultcode): MarketoError without the secret or a signature', async () => {
-    const { report } = await hostileSyncLead((request) => ({ status: 500, body: faultAnswer(`SOAP-ENV:Client ${echoOf(request)}`, `20014 - ${echoOf(request)}`, 20014) }));
+    const { report } = await hostileSyncLead((request) => ({
+      status: 500,
+      body: faultAnswer(`SOAP-ENV:Client ${echoOf(request)}`, `20014 - ${echoOf(request)}`, 20014),
+    }));
     expect(report.error).toMatchObject({ name: 'MarketoError', details: { code: 20014 } });
     expect(report.error?.message).toContain('[REDACTED]');
     expect(report.traces).toContain('[REDACTED]');
   });
 
   it('echoes in a fault without a Marketo code: InvalidResponseError without the secret or a signature', async () => {
-    const { report } = await hostileSyncLead((request) => ({ status: 500, body: faultAnswer(`ns:${signatureOf(request)}`, echoOf(request)) }));
+    const { report } = await hostileSyncLead((request) => ({
+      status: 500,
+      body: faultAnswer(`ns:${signatureOf(request)}`, echoOf(request)),
+    }));
     expect(report.error?.name).toBe('InvalidResponseError');
     expect(report.error?.message).toContain('[REDACTED]');
   });
 
   it("echoes in a FAILED sync's <error>: SyncFailedError without the secret or a signature", async () => {
-    const { report } = await hostileSyncLead((request) => ({ body: syncLeadAnswer('FAILED', `${signatureOf(request)} ${escapeXml(secretKey)}`) }));
+    const { report } = await hostileSyncLead((request) => ({
+      body: syncLeadAnswer('FAILED', `${signatureOf(request)} ${escapeXml(secretKey)}`),
+    }));
     expect(report.error).toMatchObject({ name: 'SyncFailedError', message: expect.stringContaining('[REDACTED]') });
   });
 
@@ -172,7 +218,10 @@ describe('syncLead against hostile servers (one child process per call)', () => 
       hostile: () => ({ endless: { chunk: Buffer.alloc(MEGABYTE, 0x41), everyMs: 10 } }),
     });
     expectBoundedAndClean(run.report, run.signatures);
-    const results = run.report.result as Array<{ status: string; error?: { name: string; message: string; causeNames: string[] } }>;
+    const results = run.report.result as Array<{
+      status: string;
+      error?: { name: string; message: string; causeNames: string[] };
+    }>;
     expect(results).toHaveLength(3);
     for (const { status, error } of results) {
       expect(status).toBe('FAILED');
@@ -187,7 +236,10 @@ describe('the sync-lead CLI against hostile servers', () => {
   const bin = path.join(repoRoot, 'packages/sync-lead/bin/sync-lead.js');
 
   it.each([
-    ['a 1 MB fault string', (): RawReply => ({ status: 500, body: faultAnswer('SOAP-ENV:Server', `20011 - ${'x'.repeat(MEGABYTE)}`, 20011) })],
+    [
+      'a 1 MB fault string',
+      (): RawReply => ({ status: 500, body: faultAnswer('SOAP-ENV:Server', `20011 - ${'x'.repeat(MEGABYTE)}`, 20011) }),
+    ],
     ['a gzip bomb', (): RawReply => ({ body: gzipBomb, headers: { 'content-encoding': 'gzip' } })],
   ])('%s: exit 1 with one short line on stderr, within the deadline', async (_, reply) => {
     const server = await startRawServer(reply);

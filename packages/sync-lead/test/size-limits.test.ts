@@ -20,7 +20,10 @@ import { type RawServer, startRawServer } from './support/raw-server.js';
 const KIB = 1024;
 
 function leads(count: number, prefix: string, attributes: Record<string, string> = {}): SyncLeadInput[] {
-  return Array.from({ length: count }, (_, index) => ({ email: `${prefix}${index}@example.com`, attributes: { FirstName: `F${index}`, ...attributes } }));
+  return Array.from({ length: count }, (_, index) => ({
+    email: `${prefix}${index}@example.com`,
+    attributes: { FirstName: `F${index}`, ...attributes },
+  }));
 }
 
 let mock: MockFixture | undefined;
@@ -75,7 +78,13 @@ describe('request size (syncLeads)', () => {
         ? { status: 500, body: faultAnswer('SOAP-ENV:Client', '20012 - Request Not Understood', 20012) }
         : { body: syncMultipleLeadsAnswer(request.body.split('<leadRecord>').length - 1) },
     );
-    client = createSyncLeadClient({ endpoint: raw.url, userId: 'u', secretKey: 'k', rateLimit: false, retry: FAST_RETRY });
+    client = createSyncLeadClient({
+      endpoint: raw.url,
+      userId: 'u',
+      secretKey: 'k',
+      rateLimit: false,
+      retry: FAST_RETRY,
+    });
     const inputs = leads(20, 'split');
     inputs[7] = { email: 'big@example.com', attributes: { Address: 'c'.repeat(30 * KIB) } };
 
@@ -93,7 +102,14 @@ describe('response size', () => {
   it('maxResponseBytes bounds what is read: a larger answer is a TransportError naming the limit', async () => {
     const answer = syncLeadAnswer('CREATED');
     raw = await startRawServer(() => ({ body: answer }));
-    client = createSyncLeadClient({ endpoint: raw.url, userId: 'u', secretKey: 'k', rateLimit: false, retry: false, maxResponseBytes: answer.length - 1 });
+    client = createSyncLeadClient({
+      endpoint: raw.url,
+      userId: 'u',
+      secretKey: 'k',
+      rateLimit: false,
+      retry: false,
+      maxResponseBytes: answer.length - 1,
+    });
 
     const error = await client.syncLead({ email: 'small@example.com' }).catch((caught: unknown) => caught);
 
@@ -109,8 +125,8 @@ describe('response size', () => {
     ['maxRequestBytes', '1000'],
     ['timeoutMs', 2 ** 31],
   ])('refuses %s: %s with a ValidationError naming it', (name, value) => {
-    expect(() => createSyncLeadClient({ endpoint: 'http://127.0.0.1:1/x', userId: 'u', secretKey: 'k', [name]: value })).toThrow(
-      expect.objectContaining({ name: 'ValidationError', field: name }),
-    );
+    expect(() =>
+      createSyncLeadClient({ endpoint: 'http://127.0.0.1:1/x', userId: 'u', secretKey: 'k', [name]: value }),
+    ).toThrow(expect.objectContaining({ name: 'ValidationError', field: name }));
   });
 });

@@ -30,7 +30,11 @@ export interface CsvRowSource {
 
 /** Whether `error` is csv-parse's complaint about the file's content (as opposed to a read error). */
 export function isCsvSyntaxError(error: unknown): error is CsvError {
-  return error instanceof Error && typeof (error as Partial<CsvError>).code === 'string' && (error as CsvError).code.startsWith('CSV_');
+  return (
+    error instanceof Error &&
+    typeof (error as Partial<CsvError>).code === 'string' &&
+    (error as CsvError).code.startsWith('CSV_')
+  );
 }
 
 /** Opens `path` for reading rows. Nothing is read until the first `next()`. */

@@ -4,7 +4,18 @@
 // symlink or a hard link to the input is refused before a byte of the input is touched. Its content is
 // replaced only at the first failure, and a file this run created is removed again when nothing
 // failed: a clean run leaves no file behind, and an existing file is left as it was.
-import { closeSync, constants, createReadStream, createWriteStream, fstatSync, ftruncateSync, openSync, statSync, unlinkSync, type WriteStream } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  createReadStream,
+  createWriteStream,
+  fstatSync,
+  ftruncateSync,
+  openSync,
+  statSync,
+  unlinkSync,
+  type WriteStream,
+} from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { ValidationError } from '../errors.js';
 
@@ -57,7 +68,10 @@ export function openFailedLeadsFile(path: string, input: string, header: () => s
   const { fd, created } = opened;
   if (sameFile(fstatSync(fd), statSync(input))) {
     closeSync(fd);
-    throw new ValidationError('--failed-file', `must not be the input file: ${path} is ${input} (it would be overwritten while it is read)`);
+    throw new ValidationError(
+      '--failed-file',
+      `must not be the input file: ${path} is ${input} (it would be overwritten while it is read)`,
+    );
   }
   let stream: WriteStream | undefined;
   let writeError: Error | undefined;
@@ -97,7 +111,10 @@ export function openFailedLeadsFile(path: string, input: string, header: () => s
       }
       stream.end();
       await finished(stream).catch((error: unknown) => (writeError ??= error as Error));
-      if (writeError) throw new Error(`The failed-leads file ${path} could not be written (${(writeError as NodeJS.ErrnoException).code ?? writeError.message})`);
+      if (writeError)
+        throw new Error(
+          `The failed-leads file ${path} could not be written (${(writeError as NodeJS.ErrnoException).code ?? writeError.message})`,
+        );
     },
   };
 }

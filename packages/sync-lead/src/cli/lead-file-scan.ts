@@ -18,7 +18,10 @@ interface Position {
 }
 
 function notUtf8(file: string, { line, column }: Position): ValidationError {
-  return new ValidationError('--file', `must be UTF-8 text: ${file} has a byte sequence that is not UTF-8 at line ${line}, column ${column}`);
+  return new ValidationError(
+    '--file',
+    `must be UTF-8 text: ${file} has a byte sequence that is not UTF-8 at line ${line}, column ${column}`,
+  );
 }
 
 /**

@@ -28,7 +28,10 @@ export function syncLeadAnswer(status: 'CREATED' | 'UPDATED' | 'FAILED', error?:
 
 /** A successSyncMultipleLeads answer creating `count` leads. */
 export function syncMultipleLeadsAnswer(count: number): string {
-  const statuses = Array.from({ length: count }, (_, index) => `<syncStatus><leadId>${100 + index}</leadId><status>CREATED</status></syncStatus>`);
+  const statuses = Array.from(
+    { length: count },
+    (_, index) => `<syncStatus><leadId>${100 + index}</leadId><status>CREATED</status></syncStatus>`,
+  );
   return `${ENVELOPE_OPEN}<ns1:successSyncMultipleLeads><result><syncStatusList>${statuses.join('')}</syncStatusList></result></ns1:successSyncMultipleLeads>${ENVELOPE_CLOSE}`;
 }
 
@@ -83,14 +86,23 @@ export interface HostileRun {
 const childScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'hostile-client.mjs');
 
 /** Runs the child against a fresh hostile server; resolves with its report and every signature it sent. */
-export async function runHostileClient(run: HostileRun): Promise<{ report: HostileReport; signatures: string[]; requests: number }> {
+export async function runHostileClient(
+  run: HostileRun,
+): Promise<{ report: HostileReport; signatures: string[]; requests: number }> {
   const server = await startRawServer((index, request) => (index === 0 ? run.warmUp : run.hostile(request)));
   try {
     const { mode, userId, secretKey, timeoutMs } = run;
-    const child = await runProcess(process.execPath, [childScript, JSON.stringify({ mode, endpoint: server.url, userId, secretKey, timeoutMs })], {}, undefined, {
-      killAfterMs: timeoutMs + 30_000,
-    });
-    if (child.code !== 0 || child.stderr !== '') throw new Error(`hostile client failed (${child.code}): ${child.stderr.slice(0, 2000)}`);
+    const child = await runProcess(
+      process.execPath,
+      [childScript, JSON.stringify({ mode, endpoint: server.url, userId, secretKey, timeoutMs })],
+      {},
+      undefined,
+      {
+        killAfterMs: timeoutMs + 30_000,
+      },
+    );
+    if (child.code !== 0 || child.stderr !== '')
+      throw new Error(`hostile client failed (${child.code}): ${child.stderr.slice(0, 2000)}`);
     const report = JSON.parse(child.stdout) as HostileReport;
     return { report, signatures: server.requests.map(signatureOf), requests: server.requests.length };
   } finally {
