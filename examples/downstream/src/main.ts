@@ -6,7 +6,8 @@ import { SYNC_ACTION_VALUES, type SyncLeadRequest } from '@org/marketo-rest-type
 import { signRequest } from '@org/mktows-auth';
 import { startMockServer } from '@org/mktows-mock';
 import { wsdlDocument, type ParamsSyncLead, type SyncStatus } from '@org/mktows-types';
-import { createSyncLeadClient } from '@org/sync-lead';
+import { createSyncLeadClient, LimitStoreUnavailableError } from '@org/sync-lead';
+import { createRedisLimitStore } from '@org/sync-lead/redis';
 
 /** Throws when a check fails, so the process exits non-zero with the reason. */
 function expectEqual<T>(what: string, actual: T, expected: T): void {
@@ -42,6 +43,19 @@ async function main(): Promise<void> {
     // The generated REST types: the same lead as Marketo's REST Sync Leads body.
     const restBody: SyncLeadRequest = { action: 'createOrUpdate', lookupField: 'email', input: [{ email, firstName: 'George' }] };
     expectEqual('REST action is a generated SyncAction', SYNC_ACTION_VALUES.includes(restBody.action!), true);
+
+    // The Redis entry point: a store whose Redis is not there fails the call with the typed error, and
+    // nothing reaches the server (no call goes out without the shared limits).
+    const shared = createSyncLeadClient({
+      endpoint: server.url,
+      userId,
+      secretKey,
+      limitStore: createRedisLimitStore({ url: 'redis://127.0.0.1:1', whenUnavailable: 'fail' }),
+    });
+    const refused = await shared.syncLead({ email }).then(() => undefined, (error: unknown) => error);
+    shared.close();
+    expectEqual('no Redis: LimitStoreUnavailableError', refused instanceof LimitStoreUnavailableError, true);
+    expectEqual('no Redis: nothing sent', server.stats().calls.syncLead, 2);
     console.log(JSON.stringify({ module: 'esm', leadId: created.leadId, statuses, returnLead }));
   } finally {
     client.close(); // the client keeps a keep-alive agent; close it so the process can exit

@@ -1,6 +1,8 @@
 // Marketo's service limits per instance: calls per sliding window (fault 20023), calls in flight (20024)
 // and calls per day (20015). A call counts against the window and the day only once it is admitted, so a
-// client that backs off after a limit fault is not punished for the refused calls.
+// client that backs off after a limit fault is not punished for the refused calls. The day is Marketo's
+// quota day (midnight US Central time), the same day @org/sync-lead counts its quota by.
+import { marketoQuotaDay, nextMarketoQuotaReset } from '@org/mktows-types';
 import { MarketoFault } from './marketo-fault.js';
 
 /** `rateLimit`: at most `calls` admitted calls in any `windowMs` milliseconds. */
@@ -16,14 +18,15 @@ export interface CallLimitSettings {
   dailyQuota: number | undefined;
 }
 
-const MS_PER_DAY = 86_400_000;
-
 /** Admission control for calls, with a sliding rate window, an in-flight gauge and a daily quota. */
 export class CallLimits {
   private admittedAt: number[] = [];
   private inFlightCount = 0;
   private peakInFlightCount = 0;
-  private quotaDay = Number.NaN;
+  private quotaDay = '';
+  /** When `quotaDay` ends, and the last time seen: the day is worked out again only when it may have changed. */
+  private quotaDayEndsAt = Number.NEGATIVE_INFINITY;
+  private lastSeen = Number.NEGATIVE_INFINITY;
   private quotaUsed = 0;
 
   /** @param settings - the limits; @param now - the clock, in epoch milliseconds */
@@ -63,13 +66,10 @@ export class CallLimits {
   admit(receivedAt: number = this.now()): void {
     const now = this.now();
     const { rateLimit, concurrencyLimit, dailyQuota } = this.settings;
-    const day = Math.floor(now / MS_PER_DAY);
-    if (day !== this.quotaDay) {
-      this.quotaDay = day;
-      this.quotaUsed = 0;
-    }
+    if (now >= this.quotaDayEndsAt || now < this.lastSeen) this.enterQuotaDayOf(now);
+    this.lastSeen = now;
     if (dailyQuota !== undefined && this.quotaUsed >= dailyQuota) {
-      throw new MarketoFault(20015, `daily quota of ${dailyQuota} calls used up; it resets at 00:00 UTC`);
+      throw new MarketoFault(20015, `daily quota of ${dailyQuota} calls used up; it resets at midnight US Central time`);
     }
     if (rateLimit !== undefined) {
       // Kept sorted by arrival; a call admitted after one that arrived later still counts (conservative).
@@ -87,6 +87,15 @@ export class CallLimits {
     if (rateLimit !== undefined) this.insertArrival(receivedAt);
   }
 
+  /** Works out the quota day of `now`; a new day starts the quota again. */
+  private enterQuotaDayOf(now: number): void {
+    const day = marketoQuotaDay(now);
+    this.quotaDayEndsAt = nextMarketoQuotaReset(now).getTime();
+    if (day === this.quotaDay) return;
+    this.quotaDay = day;
+    this.quotaUsed = 0;
+  }
+
   private insertArrival(receivedAt: number): void {
     let index = this.admittedAt.length;
     while (index > 0 && (this.admittedAt[index - 1] ?? 0) > receivedAt) index -= 1;
@@ -97,7 +106,8 @@ export class CallLimits {
   reset(): void {
     this.admittedAt = [];
     this.quotaUsed = 0;
-    this.quotaDay = Number.NaN;
+    this.quotaDay = '';
+    this.quotaDayEndsAt = Number.NEGATIVE_INFINITY;
     this.peakInFlightCount = this.inFlightCount;
   }
 }

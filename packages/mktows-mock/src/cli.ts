@@ -30,7 +30,7 @@ Options:
   --user-id <id>            the mktowsUserId to accept (default: $MARKETO_USER_ID)
   --rate-limit <calls/ms>   calls per window, e.g. 100/20000 (Marketo's limit, the default), or "off"
   --concurrency-limit <n>   calls in flight at once (default 10), or "off"
-  --daily-quota <n>         calls per UTC day (default 10000), or "off"
+  --daily-quota <n>         calls per Marketo day (default 10000), or "off"
   --seed <n>                seed of injected faults
   --fault-rate <kind=rate>  inject faults, repeatable: http503, reset, resetAfterCommit, malformed,
                             or a Marketo code, e.g. --fault-rate http503=0.05 --fault-rate 20011=0.01

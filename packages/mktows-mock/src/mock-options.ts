@@ -40,7 +40,7 @@ export interface MockServerOptions {
   rateLimit?: RateLimit | false;
   /** Calls in flight at once (fault 20024); default 10; `false` or `Infinity` for none. */
   concurrencyLimit?: number | false;
-  /** Calls per UTC day (fault 20015); default 10,000; `false` or `Infinity` for none. */
+  /** Calls per Marketo day, which starts at midnight US Central time (fault 20015); default 10,000; `false` or `Infinity` for none. */
   dailyQuota?: number | false;
   /** Workspaces and partitions; default off (everything in `Default`). */
   workspaces?: WorkspacesOption;

@@ -150,14 +150,18 @@ describe('concurrency limit', () => {
 });
 
 describe('daily quota', () => {
-  it('refuses calls past the quota with 20015 until the next UTC day', async () => {
+  it("refuses calls past the quota with 20015 until Marketo's next day (midnight US Central time)", async () => {
     const target = await start({ dailyQuota: 2 });
     expect([await callCode(target), await callCode(target), await callCode(target)]).toEqual([
       ADMITTED,
       ADMITTED,
       20015,
     ]);
+    // A new UTC day, but 19:00 CDT of the same Marketo day: still refused.
     now = Date.parse('2030-06-02T00:00:01Z');
+    expect(await callCode(target)).toBe(20015);
+    // Midnight CDT (05:00 UTC): the quota starts again.
+    now = Date.parse('2030-06-02T05:00:00Z');
     expect(await callCode(target)).toBe(ADMITTED);
   });
 

@@ -29,7 +29,13 @@ export async function measureColdStart({ runs }) {
   } finally {
     child.disconnect();
   }
+  const redisImports = [];
+  for (let index = 0; index < runs; index += 1) {
+    const run = await runNode(here('./cold-redis.mjs'));
+    if (run.code !== 0) throw new Error(`cold import of @org/sync-lead/redis exited with ${run.code}`);
+    redisImports.push(JSON.parse(run.stdout).importMs);
+  }
   const sdk = summarize(samples.sdk);
   const raw = summarize(samples.raw);
-  return { runs, sdk, rawSoap: raw, sdkOverRaw: round(sdk.toResultMs / raw.toResultMs, 3) };
+  return { runs, sdk, rawSoap: raw, sdkOverRaw: round(sdk.toResultMs / raw.toResultMs, 3), redisImportMs: round(median(redisImports), 1) };
 }

@@ -1,8 +1,12 @@
-// Client-wide limits on mktows calls: a rate (calls per window) and a number in flight. Every HTTP
-// attempt of every method of a client passes through the same limiter, so syncLead and syncLeads
-// together stay under Marketo's 100 calls / 20 s and 10 concurrent calls.
-import PQueue from 'p-queue';
+// Client-wide limits on mktows calls: a sliding window of call starts, a number in flight and a daily
+// quota. Every HTTP attempt of every method of a client passes through the same limiter, so syncLead and
+// syncLeads together stay under Marketo's 100 calls / 20 s, 10 concurrent calls and 10,000 calls a day.
+// The limits are kept in memory for the client, or in a store that shares them with every client of
+// the same Marketo instance (see limit-store.ts and `@org/sync-lead/redis`).
 import { ValidationError } from './errors.js';
+import type { LimitStore } from './limit-store.js';
+import { createMemoryLimitStore } from './memory-limit-store.js';
+import { createStoreLimiter } from './store-limiter.js';
 
 /** At most `calls` calls in any `windowMs` milliseconds. */
 export interface RateLimit {
@@ -18,45 +22,74 @@ export interface CallLimitOptions {
   rateLimit?: RateLimit | false | undefined;
   /** Calls in flight at once (default 10, Marketo's documented limit). */
   concurrency?: number | undefined;
+  /**
+   * Calls per Marketo day, which starts at midnight US Central time (default 10,000, Marketo's documented
+   * default); `false` disables it. A call beyond it fails with `DailyQuotaExceededError` before anything is sent.
+   */
+  dailyQuota?: number | false | undefined;
+  /**
+   * Where the limits are kept. Default: in memory, for this client alone. A store from
+   * `createRedisLimitStore` (`@org/sync-lead/redis`) enforces `rateLimit`, `concurrency` and `dailyQuota`
+   * across every client, process and machine that uses the same key.
+   */
+  limitStore?: LimitStore | undefined;
 }
 
 /** Marketo's documented limits, the defaults. */
 export const MARKETO_RATE_LIMIT: Readonly<RateLimit> = Object.freeze({ calls: 100, windowMs: 20_000 });
 /** Marketo's documented concurrency limit, the default. */
 export const MARKETO_CONCURRENCY = 10;
+/** Marketo's documented default daily quota (calls per day), the default. */
+export const MARKETO_DAILY_QUOTA = 10_000;
 
-// Marketo counts calls in a sliding window ("more than 100 in the past 20 s"). Calls are started one
-// per slot of `window / calls`, counted on actual start times (p-queue's strict mode), so that however
-// late a timer fires, no window holds more than `calls` starts. Not in bursts, even small ones: a
-// burst's envelopes are built one after another on the one thread, so its last request leaves well after
-// its start, and on a busy machine a window measured at the server then held more calls than the starts
-// did (measured: groups of 2 and of 5 drew 20023s under load where one per slot drew none). The price is
-// that a late start delays the ones after it: a few percent of the rate.
-// The window is stretched by a margin for what happens between a start here and the arrival there
-// (serialisation, network, the server's busy moments): 2% of the window (400 ms of Marketo's 20 s) and
-// never less than 100 ms, because that jitter is an amount of time, not a fraction of the window: on a
-// scaled-down window of 1 s, 2% would be 20 ms.
+// Marketo counts calls in a sliding window ("more than 100 in the past 20 s"). The client keeps a log of
+// its calls and lets a call start while fewer than `calls` of them fall in the last window (a call counts
+// while in flight and until the window has passed since its answer came back, see memory-limit-store.ts),
+// so a burst up to the allowance starts at once. The window is stretched by a margin for the difference
+// between the two clocks' views (the server's busy moments, where exactly it takes its time): 2% of the
+// window (400 ms of Marketo's 20 s) and never less than 100 ms, because that is an amount of time, not a
+// fraction of the window: on a scaled-down window of 1 s, 2% would be 20 ms.
 const MARGIN_FRACTION = 0.02;
 const MINIMUM_MARGIN_MS = 100;
 
-/** The window the client keeps to: the server's, plus the margin for arrival jitter. */
+/** The window the client keeps to, in whole ms: the server's, plus the margin for arrival jitter. */
 export function guardedWindowMs(rateLimit: RateLimit): number {
-  return rateLimit.windowMs + Math.max(rateLimit.windowMs * MARGIN_FRACTION, MINIMUM_MARGIN_MS);
+  return Math.ceil(rateLimit.windowMs + Math.max(rateLimit.windowMs * MARGIN_FRACTION, MINIMUM_MARGIN_MS));
+}
+
+/** Validated limits of a client. */
+export interface ResolvedCallLimits {
+  rateLimit: RateLimit | undefined;
+  /** {@link guardedWindowMs} of the rate limit (0 without one). */
+  windowMs: number;
+  concurrency: number;
+  dailyQuota: number | undefined;
+}
+
+/** Per-call options of {@link CallLimiter.schedule}. */
+export interface ScheduleOptions {
+  /** Takes the call out of the queue when it fires; the call rejects with the signal's reason. */
+  signal?: AbortSignal | undefined;
+  /** How long the call may wait for a shared store that cannot be reached (the call's `timeoutMs`). */
+  timeoutMs: number;
 }
 
 /** The limiter of one client. */
 export interface CallLimiter {
-  /**
-   * Runs `task` when the limits allow; resolves or rejects as the task does. When `signal` fires while
-   * the task waits, it leaves the queue and the call rejects with the signal's reason.
-   */
-  schedule<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T>;
-  /** The least time between two call starts, in ms (0 without a rate limit). */
-  readonly spacingMs: number;
+  /** Runs `task` when the limits allow; resolves or rejects as the task does. */
+  schedule<T>(task: () => Promise<T>, options: ScheduleOptions): Promise<T>;
   /** The maximum number of calls in flight. */
   readonly concurrency: number;
   /** Drops the calls still waiting (their signals end them) and starts no more. */
   stop(): void;
+}
+
+/** What a limiter needs to know about its client. */
+export interface LimiterContext {
+  /** The key a shared store counts under unless it was given its own: the endpoint's host and the user id. */
+  defaultKey: string;
+  /** The client's clock, which decides the quota day. */
+  now: () => Date;
 }
 
 function resolveRateLimit(rateLimit: CallLimitOptions['rateLimit']): RateLimit | undefined {
@@ -83,25 +116,46 @@ function resolveConcurrency(concurrency: unknown): number {
   return concurrency;
 }
 
+function resolveDailyQuota(dailyQuota: unknown): number | undefined {
+  if (dailyQuota === false) return undefined;
+  if (dailyQuota === undefined) return MARKETO_DAILY_QUOTA;
+  if (typeof dailyQuota !== 'number' || !Number.isInteger(dailyQuota) || dailyQuota < 1) {
+    throw new ValidationError('dailyQuota', 'must be an integer >= 1 or false');
+  }
+  return dailyQuota;
+}
+
+function requireLimitStore(store: unknown): LimitStore | undefined {
+  if (store === undefined) return undefined;
+  const candidate = (typeof store === 'object' && store !== null ? store : {}) as Partial<LimitStore>;
+  if (typeof candidate.bind !== 'function' || typeof candidate.description !== 'string') {
+    throw new ValidationError('limitStore', 'must be a limit store, e.g. createRedisLimitStore({ url }) from @org/sync-lead/redis');
+  }
+  return candidate as LimitStore;
+}
+
 /**
- * Creates a client's limiter: a p-queue with `concurrency` calls in flight and, with a rate limit, one
- * call start per `spacingMs` (strict: counted on actual start times), so that any `calls` consecutive
- * starts span at least {@link guardedWindowMs}.
+ * Validates a client's limit options.
  *
  * @throws {@link ValidationError} for malformed limits
  */
-export function createCallLimiter(options: CallLimitOptions): CallLimiter {
+export function resolveCallLimits(options: CallLimitOptions): ResolvedCallLimits & { limitStore: LimitStore | undefined } {
   const rateLimit = resolveRateLimit(options.rateLimit);
-  const concurrency = resolveConcurrency(options.concurrency);
-  const spacingMs = rateLimit ? guardedWindowMs(rateLimit) / rateLimit.calls : 0;
-  const queue = new PQueue(rateLimit ? { concurrency, intervalCap: 1, interval: spacingMs, strict: true } : { concurrency });
   return {
-    spacingMs,
-    concurrency,
-    schedule: (task, signal) => queue.add(task, signal ? { signal } : {}),
-    stop: () => {
-      queue.pause();
-      queue.clear();
-    },
+    rateLimit,
+    windowMs: rateLimit ? guardedWindowMs(rateLimit) : 0,
+    concurrency: resolveConcurrency(options.concurrency),
+    dailyQuota: resolveDailyQuota(options.dailyQuota),
+    limitStore: requireLimitStore(options.limitStore),
   };
+}
+
+/**
+ * Creates a client's limiter: through its `limitStore` when it has one, else in memory for the client.
+ *
+ * @throws {@link ValidationError} for malformed limits
+ */
+export function createCallLimiter(options: CallLimitOptions, context: LimiterContext): CallLimiter {
+  const { limitStore, ...limits } = resolveCallLimits(options);
+  return createStoreLimiter(limitStore ?? createMemoryLimitStore(), limits, context);
 }

@@ -36,6 +36,8 @@ export interface SyncLeadClient {
    * @throws {@link TransportError} / {@link TimeoutError} for HTTP and socket failures (cause kept)
    * @throws {@link InvalidResponseError} for an empty or unusable response
    * @throws {@link AbortError} when `options.signal` fires or the client is closed
+   * @throws {@link DailyQuotaExceededError} when the client's daily quota is used up (nothing is sent)
+   * @throws {@link LimitStoreUnavailableError} when the client's `limitStore` cannot be reached (nothing is sent)
    */
   syncLead(input: SyncLeadInput, options?: CallOptions): Promise<SyncLeadResult>;
   /**
@@ -118,14 +120,22 @@ export function createSyncLeadClient(options: SyncLeadClientOptions): SyncLeadCl
   requireOptionalFunction('onTrace', options.onTrace);
   requireOptionalFunction('now', options.now);
   const maxRequestBytes = byteLimit('maxRequestBytes', options.maxRequestBytes, DEFAULT_MAX_REQUEST_BYTES);
+  const endpoint = checkEndpoint(options.endpoint, options.allowInsecureHttp === true);
   const session = createMktowsSession({
-    endpoint: checkEndpoint(options.endpoint, options.allowInsecureHttp === true),
+    endpoint,
     credentials: createCredentials({ userId: options.userId, secretKey: options.secretKey }),
     contextHeader: options.workspace === undefined ? undefined : contextHeaderFor(options.workspace),
     timeoutMs: options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : requireTimeoutMs('timeoutMs', options.timeoutMs),
     maxResponseBytes: byteLimit('maxResponseBytes', options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES),
     retry: resolveRetryOptions(options.retry),
-    limits: { rateLimit: options.rateLimit, concurrency: options.concurrency },
+    limits: {
+      rateLimit: options.rateLimit,
+      concurrency: options.concurrency,
+      dailyQuota: options.dailyQuota,
+      limitStore: options.limitStore,
+    },
+    // Marketo's limits are per instance; per user id is as close as the client can name it.
+    limitKey: `${endpoint.host}/${options.userId}`,
     onTrace: options.onTrace,
     now: options.now ?? ((): Date => new Date()),
     redactor: createRedactor([options.secretKey]),

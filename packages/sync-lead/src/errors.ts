@@ -222,6 +222,53 @@ export class SyncOutcomeUnknownError extends SyncLeadError {
   }
 }
 
+/**
+ * The client's daily quota (`dailyQuota`, shared through a `limitStore` when one is given) has no call
+ * left for the current Marketo day; no request was sent. Not retried: the quota resets at midnight US
+ * Central time (`resetsAt`).
+ */
+export class DailyQuotaExceededError extends SyncLeadError {
+  /** Retrying before `resetsAt` fails the same way. */
+  readonly retryable = false;
+  /** The quota: calls per Marketo day. */
+  readonly dailyQuota: number;
+  /** When the quota resets: the next midnight in US Central time. */
+  readonly resetsAt: Date;
+
+  /** @param details - the quota and when it resets */
+  constructor(details: { dailyQuota: number; resetsAt: Date }) {
+    super(
+      `The daily quota of ${details.dailyQuota} calls is used up; no request was sent. It resets at midnight US Central time (${details.resetsAt.toISOString()})`,
+    );
+    this.dailyQuota = details.dailyQuota;
+    this.resetsAt = details.resetsAt;
+  }
+}
+
+/**
+ * The store that shares the client's limits (`limitStore`) could not be reached, so the call was not
+ * started: no request was sent, and no call goes out unlimited. With `whenUnavailable: 'fail'` it is
+ * raised at once; with `'wait'`, when the store stayed unreachable for the call's `timeoutMs`. `cause`
+ * is the store's own error. Not retried by the client.
+ */
+export class LimitStoreUnavailableError extends SyncLeadError {
+  /** The caller decides: the store may come back. */
+  readonly retryable = false;
+  /** The store, as it describes itself (e.g. `Redis limit store redis://127.0.0.1:6379/0`), without credentials. */
+  readonly store: string;
+
+  /**
+   * @param store - the store's description
+   * @param reason - what happened, e.g. `unreachable` or `unreachable for timeoutMs (30000 ms)`
+   * @param cause - the store's error
+   */
+  constructor(store: string, reason: string, cause?: unknown) {
+    const detail = cause instanceof Error ? `: ${cause.message}` : '';
+    super(`The limit store (${store}) is ${reason}${detail}; the call was not sent`, cause === undefined ? undefined : { cause });
+    this.store = store;
+  }
+}
+
 for (const errorClass of [
   SyncLeadError,
   MarketoError,
@@ -231,6 +278,8 @@ for (const errorClass of [
   AbortError,
   InvalidResponseError,
   SyncOutcomeUnknownError,
+  DailyQuotaExceededError,
+  LimitStoreUnavailableError,
 ]) {
   brand(errorClass);
 }

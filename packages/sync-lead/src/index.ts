@@ -1,8 +1,9 @@
 /**
  * `@org/sync-lead`: create or update Marketo leads through the SOAP API (mktows 2_2), one at a time
  * (`syncLead`) or in bulk at the rate-limit ceiling (`syncLeads`, `syncLeadsStream`), with typed
- * results and errors, input validation before the network, retries with backoff, client-wide rate
- * and concurrency limits, timeouts, AbortSignal and redacted tracing.
+ * results and errors, input validation before the network, retries with backoff, client-wide limits
+ * (a sliding window of calls, calls in flight, a daily quota; shared across processes through
+ * `@org/sync-lead/redis`), timeouts, AbortSignal and redacted tracing.
  *
  * @packageDocumentation
  */
@@ -28,7 +29,9 @@ export type { LeadFailed, LeadOutcome, LeadSynced, SyncLeadsResult, SyncLeadsStr
 export { MAX_BATCH_SIZE, type SyncLeadsOptions, type SyncLeadsProgress } from './bulk/sync-leads-options.js';
 export {
   AbortError,
+  DailyQuotaExceededError,
   InvalidResponseError,
+  LimitStoreUnavailableError,
   MarketoError,
   SyncFailedError,
   SyncLeadError,
@@ -45,7 +48,14 @@ export {
   type RetryOptions,
   type RetryPredicate,
 } from './retry-policy.js';
-export { MARKETO_CONCURRENCY, MARKETO_RATE_LIMIT, type CallLimitOptions, type RateLimit } from './call-limits.js';
+export {
+  MARKETO_CONCURRENCY,
+  MARKETO_DAILY_QUOTA,
+  MARKETO_RATE_LIMIT,
+  type CallLimitOptions,
+  type RateLimit,
+} from './call-limits.js';
+export type { LimitGrant, LimitStore, LimitStoreBinding, SharedCallLimits } from './limit-store.js';
 export {
   formatTraceEvent,
   type TraceEvent,

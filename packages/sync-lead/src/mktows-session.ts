@@ -32,6 +32,8 @@ export interface MktowsSessionOptions {
   maxResponseBytes: number;
   retry: ResolvedRetryOptions;
   limits: CallLimitOptions;
+  /** The key shared limits are counted under unless the store has its own: endpoint host and user id. */
+  limitKey: string;
   onTrace: TraceListener | undefined;
   now: () => Date;
   redactor: Redactor;
@@ -66,7 +68,7 @@ export interface MktowsSession {
     options: SessionCallOptions,
   ): Promise<TResult>;
   /** The client-wide limits every call of the session shares. */
-  readonly limits: { readonly concurrency: number; readonly spacingMs: number };
+  readonly limits: { readonly concurrency: number };
   /** Releases connections and timers. */
   close(): void;
 }
@@ -86,7 +88,7 @@ function retryEvent(operation: string, error: unknown, attempt: number): TraceRe
 export function createMktowsSession(options: MktowsSessionOptions): MktowsSession {
   const { credentials, contextHeader, now, onTrace, redactor } = options;
   const { redact, serverText } = redactor;
-  const limiter = createCallLimiter(options.limits);
+  const limiter = createCallLimiter(options.limits, { defaultKey: options.limitKey, now });
   const runner = createCallRunner(limiter, options.retry);
   const clock = createServerClock();
   const agent = createClientAgent(options.endpoint, limiter.concurrency);
@@ -159,7 +161,7 @@ export function createMktowsSession(options: MktowsSessionOptions): MktowsSessio
   }
 
   return {
-    limits: { concurrency: limiter.concurrency, spacingMs: limiter.spacingMs },
+    limits: { concurrency: limiter.concurrency },
     async call(operation, params, read, callOptions) {
       const linked = linkSignals([callOptions.signal, closing.signal]);
       const call: CallOptions = { timeoutMs: callOptions.timeoutMs, signal: linked.signal };
@@ -176,6 +178,7 @@ export function createMktowsSession(options: MktowsSessionOptions): MktowsSessio
           signal: call.signal,
           // Queued calls leave the queue when their caller aborts; close() empties the queue itself.
           queueSignal: callOptions.signal,
+          timeoutMs: call.timeoutMs ?? options.timeoutMs,
           onRetry: (error, attempt) => emitTrace(onTrace, retryEvent(operation, error, attempt)),
           minimumRetryDelayMs: untilFreshTimestamp,
           shouldRetry: shouldRetry && ((error, attempt) => shouldRetry(error, attempt, options.retry.shouldRetry)),

@@ -2,7 +2,7 @@
 // client-wide limiter, failed attempts are retried with exponential backoff and full jitter while the
 // retry predicate allows, and the caller's AbortSignal ends the whole call at once.
 import { setTimeout as delay } from 'node:timers/promises';
-import { AbortError, MarketoError, ValidationError } from './errors.js';
+import { AbortError, DailyQuotaExceededError, LimitStoreUnavailableError, MarketoError, ValidationError } from './errors.js';
 import { raceWithSignal, throwIfAborted } from './abort.js';
 import type { CallLimiter } from './call-limits.js';
 import type { ResolvedRetryOptions, RetryPredicate } from './retry-policy.js';
@@ -16,6 +16,8 @@ export interface ResilientCallOptions {
   signal?: AbortSignal | undefined;
   /** Takes a call waiting in the limiter's queue out of it when it fires (default: `signal`). */
   queueSignal?: AbortSignal | undefined;
+  /** The call's per-attempt timeout: also how long it may wait for a shared limit store that is unreachable. */
+  timeoutMs: number;
   /** Called after a failed attempt that will be retried (for tracing and tests). */
   onRetry?: ((error: unknown, attempt: number) => void) | undefined;
   /** The least time to wait before retrying after `error`, on top of the backoff (default none). */
@@ -30,17 +32,21 @@ export interface ResilientCallOptions {
 /** The layer shared by every call of one client. */
 export interface CallRunner {
   /** Runs `attempt` under the client's limits and retry policy. */
-  run<T>(attempt: Attempt<T>, options?: ResilientCallOptions): Promise<T>;
+  run<T>(attempt: Attempt<T>, options: ResilientCallOptions): Promise<T>;
 }
 
 /** Marketo's "Authentication failed": repeating it cannot help and risks the user being blocked (20013). */
 const AUTHENTICATION_FAILED = 20014;
 
 function neverRetried(error: unknown): boolean {
-  // Final whatever the caller's predicate says: bad input, the caller's own abort, bad credentials.
+  // Final whatever the caller's predicate says: bad input, the caller's own abort, bad credentials, a
+  // quota used up for the day, a shared limit store that was unreachable (already waited for or failed
+  // on purpose: 'fail' means fail fast).
   return (
     error instanceof ValidationError ||
     error instanceof AbortError ||
+    error instanceof DailyQuotaExceededError ||
+    error instanceof LimitStoreUnavailableError ||
     (error instanceof MarketoError && error.code === AUTHENTICATION_FAILED)
   );
 }
@@ -50,8 +56,8 @@ function neverRetried(error: unknown): boolean {
  */
 export function createCallRunner(limiter: CallLimiter, retry: ResolvedRetryOptions): CallRunner {
   return {
-    run<T>(attempt: Attempt<T>, options: ResilientCallOptions = {}): Promise<T> {
-      const { signal, onRetry, minimumRetryDelayMs } = options;
+    run<T>(attempt: Attempt<T>, options: ResilientCallOptions): Promise<T> {
+      const { signal, onRetry, minimumRetryDelayMs, timeoutMs } = options;
       const queueSignal = 'queueSignal' in options ? options.queueSignal : signal;
       const shouldRetry = options.shouldRetry ?? retry.shouldRetry;
       let attemptNumber = 0;
@@ -61,7 +67,7 @@ export function createCallRunner(limiter: CallLimiter, retry: ResolvedRetryOptio
           throwIfAborted(signal);
           attemptNumber += 1;
           return attempt(attemptNumber);
-        }, queueSignal);
+        }, { signal: queueSignal, timeoutMs });
       };
       /** Whether to try again after the failure of attempt `attemptsMade`; waits any extra delay first. */
       const decide = async (error: unknown, attemptsMade: number): Promise<boolean> => {

@@ -25,10 +25,11 @@ export interface CliOptions {
   concurrency?: number;
   /** False with `--no-dedup`. */
   dedup: boolean;
+  redisUrl?: string;
 }
 
 /** Options that only make sense with `--file`. */
-export const BULK_ONLY_OPTIONS = ['format', 'failedFile', 'batchSize', 'concurrency', 'dedup'] as const;
+export const BULK_ONLY_OPTIONS = ['format', 'failedFile', 'batchSize', 'concurrency', 'dedup', 'redisUrl'] as const;
 
 /** Options of one lead, which `--file` replaces. */
 const SINGLE_LEAD_OPTIONS = ['email', 'id', 'foreignSysPersonId', 'foreignSysType', 'cookie', 'attr', 'workspace', 'returnLead'];
@@ -59,6 +60,7 @@ Environment:
   MARKETO_SECRET_KEY     secret (encryption) key of the SOAP user (required; never accepted as an option)
   MARKETO_USER_ID        Marketo SOAP user id (required)
   MARKETO_SOAP_ENDPOINT  endpoint used when --endpoint is not given
+  MARKETO_LIMITS_REDIS_URL  Redis whose limits bulk mode shares, when --redis-url is not given
 
 Bulk mode (--file): every lead of an NDJSON file (one syncLead input as JSON per line, e.g.
 {"email":"a@example.com","attributes":{"FirstName":"Ada"}}) or a CSV file (a header row; columns id,
@@ -106,6 +108,10 @@ export function createCliProgram(output: { writeOut: (text: string) => void; wri
     .option('--batch-size <n>', 'leads per syncMultipleLeads call, at most 300 (default 300)', parsePositiveInteger)
     .option('--concurrency <n>', 'calls in flight at once (default 10, Marketo\'s limit)', parsePositiveInteger)
     .option('--no-dedup', 'create a new lead for every email without a unique key match (dedupEnabled=false)')
+    .option(
+      '--redis-url <url>',
+      'share the rate, concurrency and daily limits with every client using this Redis (redis://...; default: $MARKETO_LIMITS_REDIS_URL)',
+    )
     .addHelpText('after', ENVIRONMENT_HELP)
     .helpOption('-h, --help', 'show this help')
     .showSuggestionAfterError(true)

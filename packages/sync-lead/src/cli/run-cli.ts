@@ -4,6 +4,7 @@
 import { type Command, CommanderError } from 'commander';
 import { createSyncLeadClientFromEnv } from '../create-sync-lead-client-from-env.js';
 import { ValidationError } from '../errors.js';
+import type { LimitStore } from '../limit-store.js';
 import type { SyncLeadInput } from '../sync-lead-input.js';
 import { formatTraceEvent } from '../trace.js';
 import { BULK_ONLY_OPTIONS, type CliOptions, createCliProgram } from './cli-program.js';
@@ -53,6 +54,26 @@ function bulkSettings(file: string, options: CliOptions): BulkRunSettings {
   };
 }
 
+/** The environment variable bulk mode reads a Redis URL from when `--redis-url` is not given. */
+export const LIMITS_REDIS_URL_VARIABLE = 'MARKETO_LIMITS_REDIS_URL';
+
+/**
+ * The Redis limit store of a bulk run, when a URL is given; loaded only then, so that the command
+ * without it never loads a Redis client.
+ */
+async function bulkLimitStore(options: CliOptions, env: CliIo['env']): Promise<LimitStore | undefined> {
+  const fromOption = options.redisUrl !== undefined;
+  const url = options.redisUrl ?? (env[LIMITS_REDIS_URL_VARIABLE] || undefined);
+  if (url === undefined) return undefined;
+  const { createRedisLimitStore } = await import('../redis/index.js');
+  try {
+    return createRedisLimitStore({ url });
+  } catch (error) {
+    if (error instanceof ValidationError) throw new ValidationError(fromOption ? '--redis-url' : LIMITS_REDIS_URL_VARIABLE, error.rule);
+    throw error;
+  }
+}
+
 /** Bulk options given without --file are a mistake worth naming rather than ignoring. */
 function rejectBulkOnlyOptions(program: Command): void {
   for (const name of BULK_ONLY_OPTIONS) {
@@ -82,9 +103,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     const bulk = options.file === undefined ? undefined : bulkSettings(options.file, options);
     if (!bulk) rejectBulkOnlyOptions(program);
+    const limitStore = bulk ? await bulkLimitStore(options, io.env) : undefined;
     // Credentials come only from the environment: options would show up in shell history and `ps`.
     client = createSyncLeadClientFromEnv(
       {
+        limitStore,
         endpoint: options.endpoint,
         workspace: options.workspace,
         timeoutMs: options.timeoutMs,

@@ -1,0 +1,82 @@
+// Options of createRedisLimitStore and their validation (before any connection is made).
+import { ValidationError } from '../errors.js';
+
+/** Options of `createRedisLimitStore`. */
+export interface RedisLimitStoreOptions {
+  /** The Redis server: `redis://[[user]:password@]host[:port][/db]`, or `rediss://` for TLS. */
+  url: string;
+  /**
+   * The key the limits are counted under: every client using the same Redis and key shares them.
+   * Default: the client's endpoint host and user id (one Marketo instance and user).
+   */
+  key?: string | undefined;
+  /**
+   * How long an in-flight slot stays taken without a renewal, in ms (default 10,000). Slots of running
+   * calls are renewed every third of it; a process that dies (SIGKILL) gives its slots back within it.
+   */
+  leaseMs?: number | undefined;
+  /**
+   * While Redis cannot be reached: `'wait'` (default) keeps calls waiting until it is back, each for up
+   * to its `timeoutMs`, then fails them with `LimitStoreUnavailableError`; `'fail'` fails them at once.
+   * Either way no call is sent without the shared limits.
+   */
+  whenUnavailable?: 'wait' | 'fail' | undefined;
+}
+
+/** Default lease of an in-flight slot. */
+export const DEFAULT_LEASE_MS = 10_000;
+/** The shortest lease accepted: renewals every third of it must fit between event-loop stalls. */
+const MINIMUM_LEASE_MS = 300;
+
+/** Validated options. */
+export interface ResolvedRedisLimitStoreOptions {
+  url: string;
+  /** The URL without its credentials, for messages. */
+  safeUrl: string;
+  key: string | undefined;
+  leaseMs: number;
+  whenUnavailable: 'wait' | 'fail';
+}
+
+function parseRedisUrl(url: unknown): URL {
+  if (typeof url !== 'string' || url.trim() === '') throw new ValidationError('url', 'must be a redis:// or rediss:// URL');
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ValidationError('url', 'must be a redis:// or rediss:// URL');
+  }
+  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') {
+    throw new ValidationError('url', `must use redis: or rediss: (got ${parsed.protocol})`);
+  }
+  if (parsed.hostname === '') throw new ValidationError('url', 'must name a host');
+  return parsed;
+}
+
+/**
+ * Checks the options of `createRedisLimitStore`.
+ *
+ * @throws {@link ValidationError} naming the option and the rule
+ */
+export function resolveRedisLimitStoreOptions(options: unknown): ResolvedRedisLimitStoreOptions {
+  if (typeof options !== 'object' || options === null) throw new ValidationError('options', 'must be an object with url');
+  const { url, key, leaseMs, whenUnavailable } = options as RedisLimitStoreOptions;
+  const parsed = parseRedisUrl(url);
+  if (key !== undefined && (typeof key !== 'string' || key.trim() === '' || key.length > 200)) {
+    throw new ValidationError('key', 'must be a non-empty string of at most 200 characters');
+  }
+  if (leaseMs !== undefined && (typeof leaseMs !== 'number' || !Number.isInteger(leaseMs) || leaseMs < MINIMUM_LEASE_MS)) {
+    throw new ValidationError('leaseMs', `must be an integer >= ${MINIMUM_LEASE_MS} (milliseconds)`);
+  }
+  if (whenUnavailable !== undefined && whenUnavailable !== 'wait' && whenUnavailable !== 'fail') {
+    throw new ValidationError('whenUnavailable', "must be 'wait' or 'fail'");
+  }
+  const port = parsed.port === '' ? '6379' : parsed.port;
+  return {
+    url: (url).trim(),
+    safeUrl: `${parsed.protocol}//${parsed.hostname}:${port}${parsed.pathname === '' || parsed.pathname === '/' ? '/0' : parsed.pathname}`,
+    key,
+    leaseMs: leaseMs ?? DEFAULT_LEASE_MS,
+    whenUnavailable: whenUnavailable ?? 'wait',
+  };
+}
