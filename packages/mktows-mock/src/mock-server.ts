@@ -1,6 +1,6 @@
 // startMockServer: a real SOAP 1.1 server on loopback speaking Marketo's mktows 2_2, with an in-memory
 // lead store, Marketo's authentication, faults and limits, and seeded fault injection.
-import { once } from 'node:events';
+import { once, setMaxListeners } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -138,8 +138,17 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   );
 
   const closing = new AbortController();
+  // Every injected delay in progress listens to it (a test may hold many): not a leak, and no warning.
+  setMaxListeners(0, closing.signal);
   let url = '';
   const httpServer = createServer(
+    {
+      // Headers must arrive within requestTimeoutMs (HTTP 408 from Node otherwise); the body has its own
+      // deadline in the endpoint (fault 20012), and Node's request timeout is only a backstop behind it.
+      headersTimeout: settings.requestTimeoutMs,
+      requestTimeout: settings.requestTimeoutMs * 2,
+      connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(settings.requestTimeoutMs / 4))),
+    },
     createRequestListener(
       {
         path: settings.path,
@@ -149,6 +158,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
         stats,
         dispatcher,
         maxRequestBytes: settings.maxRequestBytes,
+        requestTimeoutMs: settings.requestTimeoutMs,
         wsdlText: () => wsdlDocumentFor(url),
         delay: (ms) => sleep(ms, undefined, { signal: closing.signal }),
       },

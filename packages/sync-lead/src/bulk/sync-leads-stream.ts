@@ -38,7 +38,7 @@ export async function* runSyncLeads(
   // Every batch in flight or queued listens to the run's signal: not a leak.
   setMaxListeners(0, linked.signal);
   const context: BatchContext = { session, dedup: options.dedup, signal: linked.signal, timeoutMs: options.timeoutMs };
-  const chunks = readLeadChunks(leads, options.batchSize);
+  const chunks = readLeadChunks(leads, options.batchSize, options.maxRequestBytes);
   const running = new Map<number, Promise<FinishedBatch>>();
   const tally: OutcomeTally = { created: 0, updated: 0, failed: 0 };
   let nextBatchId = 0;

@@ -15,9 +15,10 @@ export function syncLeadsStream(
   session: MktowsSession,
   leads: LeadSource,
   options: SyncLeadsOptions | undefined,
+  maxRequestBytes: number,
 ): AsyncGenerator<SyncLeadsStreamItem, void, undefined> {
   requireLeadSource(leads);
-  const resolved = resolveSyncLeadsOptions(options, session.limits.concurrency);
+  const resolved = resolveSyncLeadsOptions(options, session.limits.concurrency, maxRequestBytes);
   return runSyncLeads(session, leads, resolved, Array.isArray(leads) ? leads.length : undefined);
 }
 
@@ -26,10 +27,11 @@ export async function syncLeads(
   session: MktowsSession,
   leads: LeadSource,
   options: SyncLeadsOptions | undefined,
+  maxRequestBytes: number,
 ): Promise<SyncLeadsResult> {
   const results: LeadOutcome[] = [];
   const summary: SyncLeadsResult = { results, created: 0, updated: 0, failed: 0 };
-  for await (const { index, input: _input, ...rest } of syncLeadsStream(session, leads, options)) {
+  for await (const { index, input: _input, ...rest } of syncLeadsStream(session, leads, options, maxRequestBytes)) {
     const outcome: LeadOutcome = rest;
     results[index] = outcome;
     countOutcome(summary, outcome);

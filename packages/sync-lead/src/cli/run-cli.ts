@@ -1,7 +1,6 @@
 // Runs the `sync-lead` command: parses options, syncs one lead (or a file of leads), prints the result.
 // Never calls process.exit, so tests can run it in-process; the bin turns the returned status into the
 // exit code.
-import path from 'node:path';
 import { type Command, CommanderError } from 'commander';
 import { createSyncLeadClientFromEnv } from '../create-sync-lead-client-from-env.js';
 import { ValidationError } from '../errors.js';
@@ -42,10 +41,8 @@ function toInput(options: CliOptions): SyncLeadInput {
 
 function bulkSettings(file: string, options: CliOptions): BulkRunSettings {
   const format = leadFileFormat(file, options.format);
+  // Whether it is the input is decided by identity once it is open (see failed-leads-file.ts).
   const failedFile = options.failedFile ?? defaultFailedFile(file);
-  if (path.resolve(failedFile) === path.resolve(file)) {
-    throw new ValidationError('--failed-file', 'must not be the input file (it would be overwritten while it is read)');
-  }
   return {
     file,
     format,
