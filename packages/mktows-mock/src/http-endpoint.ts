@@ -1,6 +1,8 @@
 // The HTTP side of the mock: one SOAP endpoint path, `GET ?wsdl`, calls in flight, injected transport
 // faults, and the HTTP status SOAP 1.1 requires (500 for faults). The Date header follows the mock's
-// clock, so a client can correct its clock from a 20016 answer.
+// clock, so a client can correct its clock from a 20016 answer. A call counts as in flight only once its
+// whole body has arrived (a client that uploads slowly holds a socket, not one of the calls in flight),
+// and a body must arrive within `requestTimeoutMs`.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { CallLimits } from './call-limits.js';
@@ -31,6 +33,8 @@ export interface EndpointDependencies {
   stats: StatsRecorder;
   dispatcher: SoapDispatcher;
   maxRequestBytes: number;
+  /** How long a request body may take to arrive, from its headers. */
+  requestTimeoutMs: number;
   /** The WSDL text served for `GET <path>?wsdl`. */
   wsdlText: () => string;
   /** Waits `ms` (injected latency); rejects when the server closes. */
@@ -73,22 +77,19 @@ async function handleSoapCall(
 ): Promise<void> {
   deps.stats.request();
   const receivedAt = deps.now();
-  const leave = deps.limits.enter();
-  res.once('close', leave);
   let body: string;
   try {
-    body = await readRequestBody(req, deps.maxRequestBytes);
-  } catch {
-    leave();
-    // The rest of the body is still coming: answer, then close the connection rather than read it all.
+    body = await readRequestBody(req, deps.maxRequestBytes, deps.requestTimeoutMs);
+  } catch (error) {
+    if (res.destroyed) return;
+    // The rest of the body may still be coming: answer, then close the connection rather than read it all.
     res.setHeader('Connection', 'close');
-    sendFault(
-      deps,
-      res,
-      new MarketoFault(20012, `the request body could not be read (at most ${deps.maxRequestBytes} bytes)`),
-    );
+    const reason = error instanceof Error ? error.message : 'the request body could not be read';
+    sendFault(deps, res, new MarketoFault(20012, reason));
     return;
   }
+  const leave = deps.limits.enter();
+  res.once('close', leave);
   if (DOCTYPE.test(body)) {
     leave();
     sendFault(deps, res, new MarketoFault(20012, 'a SOAP message must not contain a document type declaration'));

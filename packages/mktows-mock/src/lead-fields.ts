@@ -32,6 +32,12 @@ export const ATTR_TYPES: readonly AttrType[] = Object.freeze([
   'reference',
 ]);
 
+/**
+ * Names that can never be fields: as keys of the objects that hold a lead's values they would change the
+ * object instead of naming a value (`__proto__` was silently dropped, and the call answered CREATED).
+ */
+export const REFUSED_FIELD_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** A field list: API name to attrType, e.g. `{ FirstName: 'string', LeadScore: 'integer' }`. */
 export type LeadFieldTypes = Readonly<Record<string, AttrType>>;
 

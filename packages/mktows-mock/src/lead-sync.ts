@@ -8,7 +8,7 @@
 // - no match creates a lead, placed by the workspace rules.
 // Request-level problems throw a MarketoFault; a record that cannot be stored returns a FAILED result.
 import type { LeadFieldTypes } from './lead-fields.js';
-import { attributeValueProblem } from './lead-fields.js';
+import { attributeValueProblem, REFUSED_FIELD_NAMES } from './lead-fields.js';
 import type { ForeignSysType, LeadFields, LeadStore, MockLead, StoredLead } from './lead-store.js';
 import { FOREIGN_SYS_TYPES, toMockLead } from './lead-store.js';
 import { MarketoFault } from './marketo-fault.js';
@@ -88,11 +88,13 @@ export function fieldChanges(
 }
 
 /**
- * Refuses attribute names the instance does not have.
+ * Refuses attribute names the instance does not have, and names that can never be fields (`__proto__`).
  * @throws MarketoFault 20105 naming every unknown attribute
  */
 export function checkAttributeNames(attributes: readonly AttributeInput[], fields: LeadFieldTypes): void {
-  const unknown = attributes.map((attribute) => attribute.name).filter((name) => !Object.hasOwn(fields, name));
+  const unknown = attributes
+    .map((attribute) => attribute.name)
+    .filter((name) => REFUSED_FIELD_NAMES.has(name) || !Object.hasOwn(fields, name));
   if (unknown.length > 0) {
     throw new MarketoFault(20105, `unknown attribute ${unknown.map((name) => `"${name}"`).join(', ')}`);
   }

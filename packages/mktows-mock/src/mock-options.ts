@@ -5,7 +5,7 @@ import { DEFAULT_TIMESTAMP_TOLERANCE_MS } from './authenticate.js';
 import type { CallLimitSettings, RateLimit } from './call-limits.js';
 import type { FaultInjectionOptions } from './fault-injection.js';
 import type { LeadFieldTypes } from './lead-fields.js';
-import { ATTR_TYPES, defaultLeadFields } from './lead-fields.js';
+import { ATTR_TYPES, defaultLeadFields, REFUSED_FIELD_NAMES } from './lead-fields.js';
 import type { UnknownAttributeInBatch } from './operations/operation-context.js';
 import type { MockRestOptions, ResolvedRestOptions } from './rest/rest-options.js';
 import { resolveRestOptions } from './rest/rest-options.js';
@@ -23,6 +23,8 @@ export const MARKETO_CONCURRENCY_LIMIT = 10;
 export const MARKETO_DAILY_QUOTA = 10_000;
 /** The seed of injected faults when none is given (so runs are reproducible by default). */
 export const DEFAULT_FAULT_SEED = 0x5eed;
+/** How long a client may take to send a request by default: 30 seconds. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 /** Options of {@link startMockServer}. Only `userId` and `secretKey` are required. */
 export interface MockServerOptions {
@@ -70,6 +72,13 @@ export interface MockServerOptions {
   /** How long an importToList job stays PROCESSING, by `clock`; default 0 (done by the next call). */
   importProcessingMs?: number;
   /**
+   * How long a client may take to send a request, in milliseconds; default 30,000. A body that has not
+   * fully arrived this long after its headers is answered with fault 20012 and the connection closed;
+   * headers that have not arrived by then get HTTP 408. A call counts as in flight only once its body
+   * has arrived, so slow uploads never take the place of calls.
+   */
+  requestTimeoutMs?: number;
+  /**
    * The REST side's API client (Client Id and Secret of a LaunchPoint custom service) and token lifetime.
    * The REST paths (`/identity/oauth/token`, `/rest/v1/...`) are always served on the same port and
    * instance; without this option the identity service refuses every client.
@@ -96,6 +105,7 @@ const KNOWN_OPTIONS: ReadonlySet<string> = new Set<keyof MockServerOptions>([
   'maxBatchSize',
   'firstLeadId',
   'maxRequestBytes',
+  'requestTimeoutMs',
   'state',
   'importProcessingMs',
   'rest',
@@ -122,6 +132,7 @@ export interface ResolvedMockOptions {
   /** Not checked yet: loading the state checks it. */
   state: unknown;
   importProcessingMs: number;
+  requestTimeoutMs: number;
   rest: ResolvedRestOptions | undefined;
 }
 
@@ -154,6 +165,7 @@ function resolveFields(fields: LeadFieldTypes | undefined): LeadFieldTypes {
   if (fields === undefined) return defaultLeadFields;
   for (const [name, type] of Object.entries(fields)) {
     if (name === '') throw new ValidationError('fields', 'must not contain an empty field name');
+    if (REFUSED_FIELD_NAMES.has(name)) throw new ValidationError(`fields.${name}`, 'cannot be a field name');
     if (!ATTR_TYPES.includes(type))
       throw new ValidationError(`fields.${name}`, `must be one of ${ATTR_TYPES.join(', ')}`);
   }
@@ -225,6 +237,13 @@ export function resolveMockOptions(options: MockServerOptions): ResolvedMockOpti
     maxRequestBytes: integerOption('maxRequestBytes', options.maxRequestBytes, 32 * 1024 * 1024, 1024, 2 ** 31 - 1),
     state: options.state,
     importProcessingMs: integerOption('importProcessingMs', options.importProcessingMs, 0, 0, 2 ** 31 - 1),
+    requestTimeoutMs: integerOption(
+      'requestTimeoutMs',
+      options.requestTimeoutMs,
+      DEFAULT_REQUEST_TIMEOUT_MS,
+      1,
+      2 ** 30,
+    ),
     rest: resolveRestOptions(options.rest),
   };
 }

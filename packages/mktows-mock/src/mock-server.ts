@@ -1,7 +1,7 @@
 // startMockServer: a real SOAP 1.1 server on loopback speaking Marketo's mktows 2_2, with an in-memory
 // lead store, Marketo's authentication, faults and limits, and seeded fault injection; on the same port and
 // the same instance and limits, the REST identity service and Lead Database calls.
-import { once } from 'node:events';
+import { once, setMaxListeners } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -168,6 +168,8 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   );
 
   const closing = new AbortController();
+  // Every injected delay in progress listens to it (a test may hold many): not a leak, and no warning.
+  setMaxListeners(0, closing.signal);
   let url = '';
   const soapListener = createRequestListener(
     {
@@ -178,6 +180,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
       stats,
       dispatcher,
       maxRequestBytes: settings.maxRequestBytes,
+      requestTimeoutMs: settings.requestTimeoutMs,
       wsdlText: () => wsdlDocumentFor(url),
       delay: (ms) => sleep(ms, undefined, { signal: closing.signal }),
     },
@@ -192,14 +195,25 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     fields: restFields,
     instance: () => instance,
     maxRequestBytes: settings.maxRequestBytes,
+    requestTimeoutMs: settings.requestTimeoutMs,
   });
-  const httpServer = createServer((req, res) => {
-    const target = new URL(req.url ?? '/', 'http://mktows-mock.invalid');
-    if (!isRestPath(target.pathname)) return soapListener(req, res);
-    res.sendDate = false;
-    res.setHeader('Date', new Date(settings.now()).toUTCString());
-    rest.handle(req, res, target);
-  });
+  const httpServer = createServer(
+    {
+      // Headers must arrive within requestTimeoutMs (HTTP 408 from Node otherwise); the body has its own
+      // deadline in the endpoint (fault 20012, or HTTP 408 over REST), and Node's request timeout is only a
+      // backstop behind it.
+      headersTimeout: settings.requestTimeoutMs,
+      requestTimeout: settings.requestTimeoutMs * 2,
+      connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(settings.requestTimeoutMs / 4))),
+    },
+    (req, res) => {
+      const target = new URL(req.url ?? '/', 'http://mktows-mock.invalid');
+      if (!isRestPath(target.pathname)) return soapListener(req, res);
+      res.sendDate = false;
+      res.setHeader('Date', new Date(settings.now()).toUTCString());
+      rest.handle(req, res, target);
+    },
+  );
   httpServer.listen(settings.port, settings.host);
   await once(httpServer, 'listening');
   const { port } = httpServer.address() as AddressInfo;

@@ -91,35 +91,60 @@ describe('rate limit', () => {
 });
 
 describe('concurrency limit', () => {
+  // Calls held in flight: getLeads whose bodies have arrived, delayed by injected latency (a request
+  // whose body is still arriving is not in flight; see slow-clients.test.ts). The probe is a syncLead,
+  // which the latency leaves alone. HOLD_MS only has to outlast the probe's round trip.
+  const HOLD_MS = 3000;
+  const holding = { faults: { latency: { rate: 1, minMs: HOLD_MS, maxMs: HOLD_MS }, operations: ['getLead'] } };
+
+  function hold(target: MockServer, count: number): Array<Promise<number | undefined>> {
+    return Array.from({ length: count }, () => callCode(target));
+  }
+
+  /** Resolves once `count` calls are in flight, held by their injected latency. */
+  async function untilHeld(target: MockServer, count: number): Promise<void> {
+    while (target.stats().injected.latency < count) await new Promise((resolve) => setImmediate(resolve));
+  }
+
+  /** A syncLead call: `undefined` when it was admitted (it then creates a lead), else its fault code. */
+  async function probeCode(target: MockServer): Promise<number | undefined> {
+    const header = authenticationHeaderXml({ timestamp: formatTimestamp(new Date(now), 0) });
+    const body =
+      '<ns1:paramsSyncLead><leadRecord><Email>probe@example.com</Email></leadRecord><returnLead>false</returnLead></ns1:paramsSyncLead>';
+    return faultCodeOf(await postSoap(target.url, 'syncLead', envelope(body, header)));
+  }
+
   it('refuses a call while `concurrencyLimit` calls are in flight with 20024, and admits it after', async () => {
-    const target = await start({ concurrencyLimit: 2 });
-    const held = [holdRequest(target.url, 'getLead', getLeadXml()), holdRequest(target.url, 'getLead', getLeadXml())];
-    await untilRequestsReceived(target, 2);
-    expect(await callCode(target)).toBe(20024);
-    const answers = await Promise.all(held.map((request) => request.finish()));
-    expect(answers.map(faultCodeOf)).toEqual([ADMITTED, ADMITTED]);
-    expect(await callCode(target)).toBe(ADMITTED);
+    const target = await start({ concurrencyLimit: 2, ...holding });
+    const held = hold(target, 2);
+    await untilHeld(target, 2);
+    expect(await probeCode(target)).toBe(20024);
+    expect(await Promise.all(held)).toEqual([ADMITTED, ADMITTED]);
+    expect(await probeCode(target)).toBeUndefined();
     expect(target.stats()).toMatchObject({ peakInFlight: 3, faults: { 20024: 1 } });
   });
 
   it('defaults to Marketo’s 10 calls in flight', async () => {
-    const target = await start({});
-    const held = Array.from({ length: 10 }, () => holdRequest(target.url, 'getLead', getLeadXml()));
-    await untilRequestsReceived(target, 10);
-    expect(await callCode(target)).toBe(20024);
-    expect((await Promise.all(held.map((request) => request.finish()))).map(faultCodeOf)).toEqual(
-      Array(10).fill(ADMITTED),
-    );
+    const target = await start(holding);
+    const held = hold(target, 10);
+    await untilHeld(target, 10);
+    expect(await probeCode(target)).toBe(20024);
+    expect(await Promise.all(held)).toEqual(Array(10).fill(ADMITTED));
   });
 
   it('can be turned off with false or Infinity', async () => {
-    for (const concurrencyLimit of [false, Infinity] as const) {
-      const target = await start({ concurrencyLimit });
-      const held = Array.from({ length: 12 }, () => holdRequest(target.url, 'getLead', getLeadXml()));
-      await untilRequestsReceived(target, 12);
-      expect(await callCode(target)).toBe(ADMITTED);
-      await Promise.all(held.map((request) => request.finish()));
-      await target.close();
+    const targets = await Promise.all(
+      ([false, Infinity] as const).map((concurrencyLimit) =>
+        startMockServer({ userId: TEST_USER, secretKey: TEST_SECRET, clock: () => now, concurrencyLimit, ...holding }),
+      ),
+    );
+    try {
+      const held = targets.flatMap((target) => hold(target, 12));
+      for (const target of targets) await untilHeld(target, 12);
+      for (const target of targets) expect(await probeCode(target)).toBeUndefined();
+      await Promise.all(held);
+    } finally {
+      await Promise.all(targets.map((target) => target.close()));
     }
   });
 });

@@ -11,12 +11,22 @@ import {
   type OperationName,
   type SoapHeaders,
 } from './generated/operations.js';
+import { BoundedExchange, type ExchangeBounds } from './bounded-exchange.js';
 import { createClientWsdl } from './client-wsdl.js';
 import { normalizeResponse } from './normalize-response.js';
 import { prepareRequest, type RequestShape } from './prepare-request.js';
 import { loadSharedWsdl } from './shared-wsdl.js';
 import { buildHeaderXml } from './soap-headers.js';
 import { loadSoap } from './soap-module.js';
+
+/** Default limit of one exchange when neither the client nor the call gives `timeout`: 60 seconds. */
+export const DEFAULT_MKTOWS_TIMEOUT_MS = 60_000;
+
+/** Default largest response body the client reads: 8 MiB (a mktows answer is rarely over a few hundred KB). */
+export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+
+/** The largest delay a Node timer can hold (about 24.8 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** What a headers function is told about the request it is called for. */
 export interface MktowsHeadersContext {
@@ -46,12 +56,22 @@ type UnsupportedSoapOptions =
   | 'wsdl_headers'
   | 'wsdl_options';
 
-/** Options of {@link createMktowsClient}: the endpoint, the headers, and soap's client options. */
+/** Options of {@link createMktowsClient}: the endpoint, the headers, the bounds of every call, and soap's client options. */
 export interface CreateMktowsClientOptions extends Omit<IOptions, UnsupportedSoapOptions> {
   /** URL every request is sent to (the address written in the WSDL is never used). */
   endpoint: string;
   /** SOAP header values, computed per request. */
   headers?: MktowsHeadersFunction;
+  /**
+   * Milliseconds one call may take in all (connecting, sending, waiting for and reading the response),
+   * unless the call gives its own `timeout`. Default {@link DEFAULT_MKTOWS_TIMEOUT_MS} (60,000).
+   */
+  timeout?: number;
+  /**
+   * Largest response body read, in bytes: a larger one (declared or received) ends the call with a
+   * {@link MktowsTransportError}. Default {@link DEFAULT_MAX_RESPONSE_BYTES} (8 MiB).
+   */
+  maxResponseBytes?: number;
 }
 
 /** The typed client plus the soap client under it (for its `request`/`response` events). */
@@ -75,11 +95,19 @@ type SoapMethod = (args: unknown, callback: SoapCallback, options?: object, extr
  * const { result } = await client.getLead({ leadKey: { keyType: 'EMAIL', keyValue: 'rufus@marketo.com' } });
  */
 export async function createMktowsClient(options: CreateMktowsClientOptions): Promise<MktowsSoapClient> {
-  const { endpoint, headers, ...soapOptions } = options;
+  const { endpoint, headers, timeout, maxResponseBytes, ...soapOptions } = options;
   assertEndpoint(endpoint);
+  const defaults: ExchangeBounds = {
+    timeoutMs: timeout === undefined ? DEFAULT_MKTOWS_TIMEOUT_MS : requireTimeout('timeout', timeout),
+    maxResponseBytes: maxResponseBytes === undefined ? DEFAULT_MAX_RESPONSE_BYTES : requireByteCount('maxResponseBytes', maxResponseBytes),
+    // soap reads MTOM attachments from the raw bytes itself: the body is left to it undecoded.
+    decodeUtf8: soapOptions.parseResponseAttachments !== true && soapOptions.parseReponseAttachments !== true,
+  };
   const [{ Client: SoapClient }, shared] = await Promise.all([loadSoap(), loadSharedWsdl()]);
   const wsdl = createClientWsdl(shared, soapOptions);
   const soapClient = new SoapClient(wsdl, endpoint, soapOptions);
+  // soap asks for `none`, which is no encoding name; compressed answers are refused anyway (bounded-exchange.ts).
+  soapClient.addHttpHeader('Accept-Encoding', 'identity');
   if (headers) {
     soapClient.addSoapHeader((method: { $name: string }) => headerXml(method.$name, headers));
   }
@@ -100,7 +128,7 @@ export async function createMktowsClient(options: CreateMktowsClientOptions): Pr
     // async so that a bad params object rejects like every other failure instead of throwing
     client[name] = async (params: unknown, callOptions?: MktowsCallOptions) => {
       const args = prepareRequest(operation.input.type, params, requestShape);
-      return call(method, operation, args, callOptions, attributesKey);
+      return call(method, operation, args, callOptions, attributesKey, defaults);
     };
   }
   return client as unknown as MktowsSoapClient;
@@ -112,15 +140,20 @@ function call(
   args: unknown,
   callOptions: MktowsCallOptions | undefined,
   attributesKey: string,
+  defaults: ExchangeBounds,
 ): Promise<never> {
-  const { httpHeaders, ...options } = callOptions ?? {};
+  const { httpHeaders, timeout, ...options } = callOptions ?? {};
+  const exchange = new BoundedExchange(timeout === undefined ? defaults.timeoutMs : requireTimeout('options.timeout', timeout), defaults);
+  exchange.applyTo(options);
   return new Promise((resolve, reject) => {
     method(
       args,
       (error, result) => {
-        // soap's raw rejection passes through unchanged (it is not always an Error); callers map it.
+        const broken = exchange.settle();
+        // A bound the exchange broke is the reason, whatever axios made of the aborted request; otherwise
+        // soap's raw rejection passes through unchanged (it is not always an Error) and callers map it.
         // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
-        if (error) reject(error);
+        if (error) reject(broken ?? error);
         else resolve(normalizeResponse(operation.output.type, result, { metadata: schemaMetadata, attributesKey }) as never);
       },
       options,
@@ -147,6 +180,20 @@ function portOf(soapClient: Client): Readonly<Record<string, SoapMethod | undefi
   const methods = service?.[port];
   if (!methods) throw new Error(`soap did not define service ${name} port ${port}`);
   return methods;
+}
+
+function requireTimeout(field: string, value: unknown): number {
+  if (typeof value !== 'number' || !(value > 0) || value > MAX_TIMER_MS) {
+    throw new TypeError(`${field} must be a positive number of milliseconds up to ${MAX_TIMER_MS}, got ${String(value)}`);
+  }
+  return value;
+}
+
+function requireByteCount(field: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
+    throw new TypeError(`${field} must be a positive integer number of bytes, got ${String(value)}`);
+  }
+  return value;
 }
 
 function assertEndpoint(endpoint: unknown): asserts endpoint is string {

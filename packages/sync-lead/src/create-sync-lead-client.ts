@@ -3,7 +3,10 @@
 import { createContextHeader, createCredentials, type MktowsContextHeaderInfo } from '@org/mktows-auth';
 import type { SuccessSyncLead } from '@org/mktows-types';
 import {
+  byteLimit,
   type CallOptions,
+  DEFAULT_MAX_REQUEST_BYTES,
+  DEFAULT_MAX_RESPONSE_BYTES,
   DEFAULT_TIMEOUT_MS,
   type SyncLeadClientOptions,
   requireTimeoutMs,
@@ -137,12 +140,14 @@ export function createSyncLeadClient(options: SyncLeadClientOptions | RestSyncLe
   requireOptionalFunction('onTrace', options.onTrace);
   requireOptionalFunction('now', options.now);
   if (options.rest !== undefined) return createRestSyncLeadClient(options);
+  const maxRequestBytes = byteLimit('maxRequestBytes', options.maxRequestBytes, DEFAULT_MAX_REQUEST_BYTES);
   const endpoint = checkEndpoint(options.endpoint, options.allowInsecureHttp === true);
   const session = createMktowsSession({
     endpoint,
     credentials: createCredentials({ userId: options.userId, secretKey: options.secretKey }),
     contextHeader: options.workspace === undefined ? undefined : contextHeaderFor(options.workspace),
     timeoutMs: options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : requireTimeoutMs('timeoutMs', options.timeoutMs),
+    maxResponseBytes: byteLimit('maxResponseBytes', options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES),
     retry: resolveRetryOptions(options.retry),
     limits: {
       rateLimit: options.rateLimit,
@@ -154,7 +159,7 @@ export function createSyncLeadClient(options: SyncLeadClientOptions | RestSyncLe
     limitKey: `${endpoint.host}/${options.userId}`,
     onTrace: options.onTrace,
     now: options.now ?? ((): Date => new Date()),
-    redact: createRedactor([options.secretKey]),
+    redactor: createRedactor([options.secretKey]),
   });
   const bulk = soapBulkSender(session);
   let closed = false;
@@ -168,11 +173,11 @@ export function createSyncLeadClient(options: SyncLeadClientOptions | RestSyncLe
     },
     async syncLeads(leads: LeadSource, bulkOptions?: SyncLeadsOptions): Promise<SyncLeadsResult> {
       if (closed) throw new ValidationError('client', 'must not be used after close()');
-      return syncLeads(bulk, leads, bulkOptions);
+      return syncLeads(bulk, leads, bulkOptions, maxRequestBytes);
     },
     syncLeadsStream(leads: LeadSource, bulkOptions?: SyncLeadsOptions): AsyncGenerator<SyncLeadsStreamItem, void, undefined> {
       if (closed) throw new ValidationError('client', 'must not be used after close()');
-      return syncLeadsStream(bulk, leads, bulkOptions);
+      return syncLeadsStream(bulk, leads, bulkOptions, maxRequestBytes);
     },
     close(): void {
       if (closed) return;

@@ -70,9 +70,9 @@ export class MarketoError extends SyncLeadError {
   readonly code: number;
   /** Whether Marketo documents this code as retryable. */
   readonly retryable: boolean;
-  /** The SOAP fault string exactly as the server sent it. */
+  /** The SOAP fault string as the server sent it, redacted, on one line and cut to 300 characters. */
   readonly faultString: string;
-  /** The SOAP fault code, e.g. `SOAP-ENV:Client` or `SOAP-ENV:Server`. */
+  /** The SOAP fault code, e.g. `SOAP-ENV:Client` or `SOAP-ENV:Server` (redacted and cut like `faultString`). */
   readonly faultCode: string;
   /** The documented meaning of the code, when Marketo documents it. */
   readonly meaning: string | undefined;
@@ -101,7 +101,7 @@ export class SyncFailedError extends SyncLeadError {
   readonly retryable = false;
   /** The lead id Marketo reported with the failure, when it reported one (0 and absent become `undefined`). */
   readonly leadId: number | undefined;
-  /** Marketo's reason, from `syncStatus/error`. */
+  /** Marketo's reason, from `syncStatus/error` (redacted, on one line and cut to 300 characters). */
   readonly reason: string;
 
   /** @param details - the lead id and Marketo's reason */
@@ -122,8 +122,10 @@ export interface TransportFailure {
   httpStatus?: number | undefined;
   /** Node's error code of the socket failure (`ECONNRESET`, `ECONNREFUSED`, ...). */
   errorCode?: string | undefined;
-  /** The underlying error (a Node socket error or a sanitised copy), never soap's request-carrying error. */
+  /** The underlying error (a sanitised copy of the socket error), never soap's request-carrying error. */
   cause?: unknown;
+  /** The client bound the exchange broke, by option name: `timeoutMs` or `maxResponseBytes`. */
+  limit?: 'timeoutMs' | 'maxResponseBytes' | undefined;
 }
 
 /** The HTTP exchange failed: socket error, reset, HTTP error status without a SOAP fault. */
@@ -134,6 +136,8 @@ export class TransportError extends SyncLeadError {
   readonly httpStatus: number | undefined;
   /** Node's error code of the socket failure, when there was one. */
   readonly errorCode: string | undefined;
+  /** The client bound the exchange broke (`timeoutMs`, `maxResponseBytes`), when that is why it ended. */
+  readonly limit: 'timeoutMs' | 'maxResponseBytes' | undefined;
 
   /** @param failure - what failed */
   constructor(failure: TransportFailure) {
@@ -141,17 +145,23 @@ export class TransportError extends SyncLeadError {
     this.retryable = failure.retryable;
     this.httpStatus = failure.httpStatus;
     this.errorCode = failure.errorCode;
+    this.limit = failure.limit;
   }
 }
 
-/** One attempt took longer than `timeoutMs`; its request was aborted. Retryable. */
+/** One attempt took longer than `timeoutMs` in all (connecting, sending, waiting, reading); it was aborted. Retryable. */
 export class TimeoutError extends TransportError {
   /** The limit that was exceeded, in milliseconds. */
   readonly timeoutMs: number;
 
   /** @param timeoutMs - the per-attempt limit that was exceeded */
   constructor(timeoutMs: number) {
-    super({ message: `The request took longer than timeoutMs (${timeoutMs} ms) and was aborted`, retryable: true, errorCode: 'ETIMEDOUT' });
+    super({
+      message: `The request took longer than timeoutMs (${timeoutMs} ms) and was aborted`,
+      retryable: true,
+      errorCode: 'ETIMEDOUT',
+      limit: 'timeoutMs',
+    });
     this.timeoutMs = timeoutMs;
   }
 }

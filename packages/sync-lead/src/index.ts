@@ -10,7 +10,13 @@
  */
 export { createSyncLeadClient, type SyncLeadClient } from './create-sync-lead-client.js';
 export { createSyncLeadClientFromEnv, ENVIRONMENT_VARIABLES, type EnvironmentOverrides } from './create-sync-lead-client-from-env.js';
-export { DEFAULT_TIMEOUT_MS, type CallOptions, type SyncLeadClientOptions } from './client-options.js';
+export {
+  DEFAULT_MAX_REQUEST_BYTES,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  DEFAULT_TIMEOUT_MS,
+  type CallOptions,
+  type SyncLeadClientOptions,
+} from './client-options.js';
 export type { RestSyncLeadClientOptions, RestTransportOptions } from './rest/rest-client-options.js';
 export {
   FOREIGN_SYS_TYPES,

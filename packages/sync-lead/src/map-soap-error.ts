@@ -3,10 +3,13 @@
 //   - an Error whose `root.Envelope.Body.Fault` holds a parsed SOAP fault (detail code as a string);
 //   - a plain object `{ Fault: { faultstring: 'Invalid XML', ... }, response, body }` when the body is not XML;
 //   - an Error 'Error http status codes' / 'Cannot parse response' with `response` for other bad answers;
-//   - an AxiosError for socket failures, with the Node error as `cause`.
-// None of them is kept as `cause`: they carry the signed request envelope in `config.data`.
-import { findMarketoFaultCode } from '@org/mktows-types';
-import { InvalidResponseError, MarketoError, TransportError, type SyncLeadError } from './errors.js';
+//   - an AxiosError for socket failures, with the Node error as `cause`;
+//   - the typed client's own MktowsTransportError when the server broke one of its bounds (time, size,
+//     encoding, redirect, UTF-8).
+// None of soap's is kept as `cause`: they carry the signed request envelope in `config.data`. Every
+// text that comes from the server reaches an error through `serverText`: redacted, one line, cut short.
+import { findMarketoFaultCode, MktowsTransportError } from '@org/mktows-types';
+import { InvalidResponseError, MarketoError, TimeoutError, TransportError, type SyncLeadError } from './errors.js';
 
 /** HTTP statuses a retry can help with (gateway and availability problems). */
 const RETRYABLE_HTTP_STATUSES = new Set([502, 503, 504]);
@@ -16,8 +19,8 @@ const RETRYABLE_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECO
 
 /** Options of {@link mapSoapError}. */
 export interface MapSoapErrorOptions {
-  /** Removes secrets from any server-supplied text that ends up in an error message. */
-  redact: (text: string) => string;
+  /** Makes server-supplied text fit for an error: secrets removed, one line, a few hundred characters at most. */
+  serverText: (text: string) => string;
 }
 
 interface HttpResponseLike {
@@ -83,8 +86,8 @@ function faultOf(rejection: unknown): Record<string, unknown> | undefined {
 }
 
 function mapSoapFault(fault: Record<string, unknown>, response: HttpResponseLike | undefined, options: MapSoapErrorOptions): SyncLeadError {
-  const faultString = options.redact(textOf(fault.faultstring) ?? '');
-  const faultCode = textOf(fault.faultcode) ?? '';
+  const faultString = options.serverText(textOf(fault.faultstring) ?? '');
+  const faultCode = options.serverText(textOf(fault.faultcode) ?? '');
   const code = parseCode(codeInDetail(fault.detail)) ?? parseCode(/^\s*(\d+)\s*-/.exec(faultString)?.[1]);
   const httpStatus = statusOf(response);
   if (code === undefined) {
@@ -122,13 +125,51 @@ function socketCodeOf(rejection: Record<string, unknown>): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-/** A cause that keeps what failed on the socket but none of the request (no config, no envelope). */
+/** Properties of a Node socket error worth keeping: none of them holds bytes the server sent. */
+const SOCKET_ERROR_FIELDS = ['code', 'errno', 'syscall', 'address', 'port'] as const;
+
+/**
+ * A cause that keeps what failed on the socket but none of the request (no config, no envelope) and none
+ * of the response (an HTTP parse error carries the raw bytes received in `rawPacket`): a copy.
+ */
 function sanitizedCause(rejection: Record<string, unknown>, message: string, code: string | undefined): Error {
-  const cause = rejection.cause;
-  if (cause instanceof Error && !('config' in cause)) return cause;
+  const cause = asRecord(rejection.cause);
   const copy = new Error(message);
-  if (code !== undefined) Object.assign(copy, { code });
+  if (cause && rejection.cause instanceof Error && !('config' in cause)) {
+    Object.defineProperty(copy, 'name', { value: rejection.cause.name, enumerable: false, configurable: true, writable: true });
+    for (const field of SOCKET_ERROR_FIELDS) if (cause[field] !== undefined) Object.assign(copy, { [field]: cause[field] });
+  } else if (code !== undefined) {
+    Object.assign(copy, { code });
+  }
   return copy;
+}
+
+/** The typed client's bound errors as this package's: the limit named by the client's option. */
+function mapBoundError(error: MktowsTransportError): SyncLeadError {
+  switch (error.reason) {
+    case 'timeout':
+      return new TimeoutError(error.limit ?? 0);
+    case 'response-too-large':
+      // Not retried (the same call gets the same answer) and no status: the server may have applied the call.
+      return new TransportError({
+        message: `The response was larger than maxResponseBytes (${error.limit} bytes) and was abandoned`,
+        retryable: false,
+        limit: 'maxResponseBytes',
+      });
+    case 'compressed-response':
+      return new TransportError({
+        message: 'The server answered with a compressed body although the client asked for identity encoding; it was refused unread',
+        retryable: false,
+      });
+    case 'redirect':
+      return new TransportError({
+        message: `The server answered HTTP ${error.httpStatus}, a redirect; a SOAP request is not followed to another URL (check the endpoint)`,
+        retryable: false,
+        httpStatus: error.httpStatus,
+      });
+    case 'invalid-utf8':
+      return new InvalidResponseError('The response body is not valid UTF-8', error.httpStatus);
+  }
 }
 
 /**
@@ -138,6 +179,7 @@ function sanitizedCause(rejection: Record<string, unknown>, message: string, cod
  * @param options - redaction of server-supplied text
  */
 export function mapSoapError(rejection: unknown, options: MapSoapErrorOptions): SyncLeadError {
+  if (rejection instanceof MktowsTransportError) return mapBoundError(rejection);
   const response = responseOf(rejection);
   const status = statusOf(response);
   const fault = faultOf(rejection);
@@ -152,7 +194,7 @@ export function mapSoapError(rejection: unknown, options: MapSoapErrorOptions): 
     return mapHttpStatus(status, 'a body that is not a SOAP envelope');
   }
   if (record) {
-    const message = rejection instanceof Error ? options.redact(rejection.message) : 'unknown transport failure';
+    const message = rejection instanceof Error ? options.serverText(rejection.message) : 'unknown transport failure';
     const errorCode = socketCodeOf(record);
     return new TransportError({
       message: `The HTTP request failed: ${message}`,

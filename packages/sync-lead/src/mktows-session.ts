@@ -1,17 +1,19 @@
 // One client's signed mktows calls: every call goes through the retry/limit layer, every attempt is
-// freshly signed (clock corrected after a 20016), bounded by its timeout and the caller's signal,
-// traced with secrets redacted, and its failure mapped to this package's errors. syncLead uses it;
-// bulk operations use the same session so that they share the client's limits.
+// freshly signed (clock corrected after a 20016), bounded by its timeout (the whole attempt), the
+// response size limit and the caller's signal, traced with secrets redacted, and its failure mapped to
+// this package's errors. syncLead uses it; bulk operations use the same session so that they share the
+// client's limits.
 import { setMaxListeners } from 'node:events';
 import { createAuthenticationHeader, type Credentials, type MktowsContextHeaderInfo } from '@org/mktows-auth';
 import type { OperationName } from '@org/mktows-types';
 import { linkSignals, throwIfAborted } from './abort.js';
 import { type CallLimitOptions, createCallLimiter } from './call-limits.js';
 import type { CallOptions } from './client-options.js';
-import { AbortError, MarketoError, SyncLeadError, TimeoutError, TransportError } from './errors.js';
+import { AbortError, MarketoError, SyncLeadError } from './errors.js';
 import { createClientAgent } from './http-agent.js';
 import { mapSoapError } from './map-soap-error.js';
 import { createMktowsTransport } from './mktows-transport.js';
+import type { Redactor } from './redact.js';
 import { createCallRunner } from './resilient-call.js';
 import type { ResolvedRetryOptions, RetryPredicate } from './retry-policy.js';
 import { createServerClock } from './server-clock.js';
@@ -20,45 +22,32 @@ import { emitTrace, type TraceListener, type TraceRetryEvent } from './trace.js'
 /** Marketo's code for a stale timestamp, answered by re-signing with a corrected clock. */
 const REQUEST_EXPIRED = 20016;
 
-/**
- * Whether soap's rejection is the HTTP client's own timeout for this attempt (axios: ECONNABORTED,
- * "timeout of N ms exceeded"), as opposed to a connection the server aborted.
- */
-function isHttpTimeout(rejection: unknown, timeoutMs: number): boolean {
-  const { code, message } = (rejection ?? {}) as { code?: unknown; message?: unknown };
-  return code === 'ECONNABORTED' && message === `timeout of ${timeoutMs}ms exceeded`;
-}
-
-function isRedirect(httpStatus: number | undefined): httpStatus is number {
-  return httpStatus !== undefined && httpStatus >= 300 && httpStatus < 400;
-}
-
-/** Redirects are not followed (see the transport): a signed POST is not replayed elsewhere. */
-function redirectNotFollowed(httpStatus: number): TransportError {
-  return new TransportError({
-    message: `The server answered HTTP ${httpStatus}, a redirect; a SOAP request is not followed to another URL (check the endpoint)`,
-    retryable: false,
-    httpStatus,
-  });
-}
-
 /** Validated settings of a session. */
 export interface MktowsSessionOptions {
   endpoint: URL;
   credentials: Credentials;
   contextHeader: MktowsContextHeaderInfo | undefined;
   timeoutMs: number;
+  /** Largest response body read (the typed client refuses more). */
+  maxResponseBytes: number;
   retry: ResolvedRetryOptions;
   limits: CallLimitOptions;
   /** The key shared limits are counted under unless the store has its own: endpoint host and user id. */
   limitKey: string;
   onTrace: TraceListener | undefined;
   now: () => Date;
-  redact: (text: string) => string;
+  redactor: Redactor;
 }
 
-/** Turns a successful response body into the caller's result, or throws a {@link SyncLeadError}. */
-export type ResponseReader<TBody, TResult> = (body: TBody, httpStatus: number | undefined) => TResult;
+/**
+ * Turns a successful response body into the caller's result, or throws a {@link SyncLeadError}.
+ * `serverText` makes any text taken from the body fit for an error (redacted, one line, cut short).
+ */
+export type ResponseReader<TBody, TResult> = (
+  body: TBody,
+  httpStatus: number | undefined,
+  serverText: (text: string) => string,
+) => TResult;
 
 /** Per-call options of {@link MktowsSession.call}: the public call options plus the retry decision. */
 export interface SessionCallOptions extends CallOptions {
@@ -97,7 +86,8 @@ function retryEvent(operation: string, error: unknown, attempt: number): TraceRe
 
 /** Creates the session of one client (no I/O until the first call). */
 export function createMktowsSession(options: MktowsSessionOptions): MktowsSession {
-  const { credentials, contextHeader, now, onTrace, redact } = options;
+  const { credentials, contextHeader, now, onTrace, redactor } = options;
+  const { redact, serverText } = redactor;
   const limiter = createCallLimiter(options.limits, { defaultKey: options.limitKey, now });
   const runner = createCallRunner(limiter, options.retry);
   const clock = createServerClock();
@@ -111,12 +101,17 @@ export function createMktowsSession(options: MktowsSessionOptions): MktowsSessio
   const transport = createMktowsTransport({
     endpoint,
     agent,
-    // Called by soap for each request, synchronously: a fresh timestamp and signature every time.
+    maxResponseBytes: options.maxResponseBytes,
+    // Called by soap for each request, synchronously: a fresh timestamp and signature every time. The
+    // redactor remembers the signature, so a server that echoes it back (bare or escaped) has it blanked.
     // The typed client sends only the headers an operation declares (the context header: syncLead).
-    headers: () => ({
-      AuthenticationHeader: createAuthenticationHeader({ credentials, now, clockOffsetMs: clock.offsetMs }),
-      ...(contextHeader ? { MktowsContextHeader: contextHeader } : {}),
-    }),
+    headers: () => {
+      const authentication = createAuthenticationHeader({ credentials, now, clockOffsetMs: clock.offsetMs });
+      redactor.rememberSignature(authentication.requestSignature);
+      return contextHeader
+        ? { AuthenticationHeader: authentication, MktowsContextHeader: contextHeader }
+        : { AuthenticationHeader: authentication };
+    },
     // Redacting a 300-lead envelope costs as much as building it: done only when someone listens.
     onRequest: (exchange, xml) => {
       if (onTrace) emitTrace(onTrace, { type: 'request', ...exchange, endpoint, xml: redact(xml) });
@@ -137,18 +132,17 @@ export function createMktowsSession(options: MktowsSessionOptions): MktowsSessio
     throwIfAborted(call.signal);
     const timeoutMs = call.timeoutMs ?? options.timeoutMs;
     try {
-      // The HTTP client enforces the timeout itself and abandons the request when the caller's own signal
-      // fires. No AbortController per attempt: handing axios a signal costs more than the rest of this
-      // client's work for a call (measured: ~10% of a whole syncLead), and close() needs none, since it
-      // destroys the agent's sockets after the call has already ended with an AbortError.
+      // The typed client bounds the attempt itself (one timer for the whole exchange, the response size,
+      // no redirects) and abandons the request when the caller's own signal fires. No AbortController per
+      // attempt: handing axios a signal costs more than the rest of this client's work for a call
+      // (measured: ~10% of a whole syncLead), and close() needs none, since it destroys the agent's
+      // sockets after the call has already ended with an AbortError.
       const reply = await transport.call<TBody>(operation, params, { signal: callerSignal, timeoutMs, attempt });
-      if (isRedirect(reply.httpStatus)) throw redirectNotFollowed(reply.httpStatus);
-      return read(reply.body, reply.httpStatus);
+      return read(reply.body, reply.httpStatus, serverText);
     } catch (raw) {
       if (call.signal?.aborted) throw new AbortError(call.signal.reason);
       if (raw instanceof SyncLeadError) throw raw;
-      if (isHttpTimeout(raw, timeoutMs)) throw new TimeoutError(timeoutMs);
-      const error = mapSoapError(raw, { redact });
+      const error = mapSoapError(raw, { serverText });
       if (error instanceof MarketoError && error.code === REQUEST_EXPIRED && error.serverDate) {
         clock.observe(error.serverDate, now());
       }

@@ -1,7 +1,10 @@
 // The bridge to the generated typed client (@org/mktows-types): creates it on first use (it parses
-// the WSDL then, once per process), sends each attempt with its own AbortSignal, exchange id and the
-// client's keep-alive agent, and reports the raw XML of each exchange through soap's
-// `request`/`response` events, correlated by exchange id (never `lastRequest`, which races).
+// the WSDL then, once per process), sends each attempt with its timeout, the caller's AbortSignal (if
+// any), an exchange id and the client's keep-alive agent, and reports the raw XML of each exchange
+// through soap's `request`/`response` events, correlated by exchange id (never `lastRequest`, which
+// races). The typed client bounds every exchange: the whole attempt within its timeout, the response
+// within maxResponseBytes, no compressed bodies, no redirects (a signed POST is never replayed
+// elsewhere), UTF-8 checked.
 import { randomUUID } from 'node:crypto';
 import {
   createMktowsClient,
@@ -23,6 +26,8 @@ export interface ExchangeInfo {
 export interface MktowsTransportOptions {
   endpoint: string;
   agent: ClientAgent;
+  /** Largest response body read. */
+  maxResponseBytes: number;
   headers: MktowsHeadersFunction;
   onRequest: (exchange: ExchangeInfo, xml: string) => void;
   onResponse: (exchange: ExchangeInfo, body: string, httpStatus: number | undefined, durationMs: number) => void;
@@ -32,7 +37,7 @@ export interface MktowsTransportOptions {
 export interface TransportAttempt {
   /** Abandons the request when it fires (the caller's own signal; none for most calls). */
   signal: AbortSignal | undefined;
-  /** The HTTP client aborts the request after this long (until the response starts, then between data). */
+  /** The typed client aborts the exchange after this long in all (connect, send, wait, read). */
   timeoutMs: number;
   attempt: number;
 }
@@ -58,14 +63,6 @@ interface PendingExchange extends ExchangeInfo {
   httpStatus?: number | undefined;
 }
 
-/**
- * soap passes unknown call options through to axios: `httpAgent` / `httpsAgent` pick the client's agent,
- * `maxRedirects: 0` keeps a signed SOAP POST from being replayed to wherever a 3xx points (a mktows
- * endpoint never redirects), and spares every call the follow-redirects wrapper, which keeps a copy of
- * each request body and cost ~5-10% of a whole syncLead.
- */
-type SoapCallOptions = MktowsCallOptions & { maxRedirects: number };
-
 /** One operation of the typed client. */
 type Send<T> = (params: unknown, options: MktowsCallOptions) => Promise<T>;
 
@@ -86,7 +83,7 @@ export function createMktowsTransport(options: MktowsTransportOptions): MktowsTr
   let client: Promise<MktowsSoapClient> | undefined;
 
   function connect(): Promise<MktowsSoapClient> {
-    client ??= createMktowsClient({ endpoint: options.endpoint, headers: options.headers }).then((created) => {
+    client ??= createMktowsClient({ endpoint: options.endpoint, headers: options.headers, maxResponseBytes: options.maxResponseBytes }).then((created) => {
       created.soapClient.on('request', (xml: string, exchangeId: string) => {
         const exchange = pending.get(exchangeId);
         if (exchange) options.onRequest(infoOf(exchange), xml);
@@ -114,7 +111,7 @@ export function createMktowsTransport(options: MktowsTransportOptions): MktowsTr
       const exchangeId = randomUUID();
       const exchange: PendingExchange = { operation, exchangeId, attempt: attempt.attempt, startedAt: performance.now() };
       pending.set(exchangeId, exchange);
-      const callOptions: SoapCallOptions = { timeout: attempt.timeoutMs, exchangeId, maxRedirects: 0, ...agentOption };
+      const callOptions: MktowsCallOptions = { timeout: attempt.timeoutMs, exchangeId, ...agentOption };
       if (attempt.signal) callOptions.signal = attempt.signal;
       try {
         const body = await (typed as unknown as Record<OperationName, Send<T>>)[operation](params, callOptions);

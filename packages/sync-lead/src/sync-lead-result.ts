@@ -2,6 +2,7 @@
 import type { LeadRecord, SuccessSyncLead } from '@org/mktows-types';
 import { InvalidResponseError, SyncFailedError } from './errors.js';
 import { fromReceivedAttributes } from './lead-attributes.js';
+import { readLeadId } from './lead-id.js';
 import type { ForeignSysType, LeadAttributeValue } from './sync-lead-input.js';
 
 /** A lead record as Marketo returned it, with attributes converted by their `attrType`. */
@@ -30,10 +31,10 @@ export interface SyncLeadResult {
   lead?: Lead;
 }
 
-function toLead(record: LeadRecord, fallbackId: number): Lead {
+function toLead(record: LeadRecord, fallbackId: number, httpStatus: number | undefined): Lead {
   const { attributes, attributeTypes } = fromReceivedAttributes(record.leadAttributeList?.attribute);
   return {
-    id: typeof record.Id === 'number' ? record.Id : fallbackId,
+    id: readLeadId(record.Id, 'The Id of the returned leadRecord', httpStatus) ?? fallbackId,
     email: record.Email ?? null,
     foreignSysPersonId: record.ForeignSysPersonId ?? null,
     foreignSysType: record.ForeignSysType ?? null,
@@ -42,33 +43,35 @@ function toLead(record: LeadRecord, fallbackId: number): Lead {
   };
 }
 
-function asInteger(value: unknown): number | undefined {
-  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  return typeof number === 'number' && Number.isInteger(number) ? number : undefined;
-}
-
 /**
  * Reads the result of a syncLead call.
  *
  * @param response - what the typed client resolved with
  * @param httpStatus - the response's HTTP status, for error messages
+ * @param serverText - makes Marketo's reason fit for an error (redacted, one line, cut short)
  * @throws {@link InvalidResponseError} when the response lacks a result (soap resolves an empty body to `{}`)
+ *   or carries a lead id that is not a safe integer
  * @throws {@link SyncFailedError} when Marketo reports the sync as FAILED
  */
-export function toSyncLeadResult(response: SuccessSyncLead | null | undefined, httpStatus?: number): SyncLeadResult {
+export function toSyncLeadResult(
+  response: SuccessSyncLead | null | undefined,
+  httpStatus: number | undefined,
+  serverText: (text: string) => string,
+): SyncLeadResult {
   const result = (response as Partial<SuccessSyncLead> | null | undefined)?.result;
   if (typeof result !== 'object' || result === null) {
     throw new InvalidResponseError('The server answered without a successSyncLead result (empty or foreign body)', httpStatus);
   }
   const syncStatus = result.syncStatus as Partial<SuccessSyncLead['result']['syncStatus']> | undefined;
-  const leadId = asInteger(result.leadId) ?? asInteger(syncStatus?.leadId);
+  const leadId = readLeadId(result.leadId, 'The leadId of the result', httpStatus) ?? readLeadId(syncStatus?.leadId, 'The leadId of the syncStatus', httpStatus);
   const status = syncStatus?.status;
   if (status === 'FAILED') {
-    throw new SyncFailedError({ leadId: leadId || undefined, reason: syncStatus?.error ?? 'no reason given' });
+    const reason = (typeof syncStatus?.error === 'string' ? serverText(syncStatus.error) : '') || 'no reason given';
+    throw new SyncFailedError({ leadId: leadId || undefined, reason });
   }
   if ((status !== 'CREATED' && status !== 'UPDATED') || leadId === undefined) {
     throw new InvalidResponseError('The successSyncLead result lacks a leadId or a CREATED/UPDATED status', httpStatus);
   }
   const record = result.leadRecord;
-  return record ? { leadId, status, lead: toLead(record, leadId) } : { leadId, status };
+  return record ? { leadId, status, lead: toLead(record, leadId, httpStatus) } : { leadId, status };
 }

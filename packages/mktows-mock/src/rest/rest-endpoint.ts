@@ -11,7 +11,7 @@ import { REST_OPERATIONS } from '@org/marketo-rest-types';
 import type { RestOperationId } from '@org/marketo-rest-types';
 
 import type { CallLimits } from '../call-limits.js';
-import { readRequestBody } from '../http-body.js';
+import { readRequestBody, RequestBodyError } from '../http-body.js';
 import type { MarketoInstance } from '../instance/marketo-instance.js';
 import { MarketoFault } from '../marketo-fault.js';
 import type { StatsRecorder } from '../mock-stats.js';
@@ -44,7 +44,16 @@ export interface RestEndpointDependencies {
   /** The instance of this call (`reset()` swaps it). */
   instance: () => MarketoInstance;
   maxRequestBytes: number;
+  /** How long a request body may take to arrive (HTTP 408 beyond). */
+  requestTimeoutMs: number;
 }
+
+/** The HTTP answer to a body that could not be read, as a web server in front of Marketo gives it. */
+const BODY_PROBLEM_STATUS = {
+  tooLarge: [413, 'Request Entity Too Large'],
+  tooSlow: [408, 'Request Timeout'],
+  unreadable: [400, 'Bad Request'],
+} as const;
 
 /** Whether a request target belongs to the REST side (`/identity/...` or `/rest/...`). */
 export function isRestPath(pathname: string): boolean {
@@ -157,12 +166,13 @@ export class RestEndpoint {
     let body = '';
     if (method !== 'GET' && method !== 'HEAD') {
       try {
-        body = await readRequestBody(req, deps.maxRequestBytes);
-      } catch {
+        body = await readRequestBody(req, deps.maxRequestBytes, deps.requestTimeoutMs);
+      } catch (error) {
         if (res.destroyed) return;
         // The rest of the body may still be coming: answer, then close rather than read it all.
         res.setHeader('Connection', 'close');
-        sendHttpError(deps, res, 413, 'Request Entity Too Large');
+        const [status, text] = BODY_PROBLEM_STATUS[error instanceof RequestBodyError ? error.problem : 'unreadable'];
+        sendHttpError(deps, res, status, text);
         return;
       }
     }

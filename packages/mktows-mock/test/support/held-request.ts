@@ -1,5 +1,5 @@
-// A SOAP request held open mid-body: the server has received it (it is in flight) but cannot answer until
-// the test finishes sending it. This keeps calls in flight without timers.
+// A SOAP request held open mid-body: the server has its headers (it counts in `stats().requests`, and its
+// arrival time is taken) but not the call, which is not in flight until the test finishes sending it.
 import { request } from 'node:http';
 
 import type { MockServer } from '../../src/index.js';

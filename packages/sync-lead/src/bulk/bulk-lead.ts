@@ -13,6 +13,8 @@ export interface BulkLead {
   input: SyncLeadInput;
   /** Its `<leadRecord>` element (a flat string: all a lead keeps while its batch is in flight). */
   xml: string;
+  /** Size of `xml` in UTF-8 bytes. */
+  bytes: number;
   /** Whether the lead has a unique key (Id or foreign id), so a repeated sync cannot duplicate it. */
   hasUniqueKey: boolean;
 }
@@ -24,8 +26,12 @@ export interface InvalidLead {
   error: ValidationError;
 }
 
-/** Validates input `index` for a batch. */
-export function toBulkLead(index: number, input: SyncLeadInput): BulkLead | InvalidLead {
+/**
+ * Validates input `index` for a batch.
+ *
+ * @param maxRecordBytes - the most one lead's record may take: what a request carries besides its envelope
+ */
+export function toBulkLead(index: number, input: SyncLeadInput, maxRecordBytes: number): BulkLead | InvalidLead {
   try {
     const valid = validateSyncLeadInput(input);
     // syncMultipleLeads' LeadRecord has no cookie and the call returns no lead records.
@@ -35,12 +41,16 @@ export function toBulkLead(index: number, input: SyncLeadInput): BulkLead | Inva
     if (valid.returnLead === true) {
       throw new ValidationError('returnLead', 'is not supported by syncLeads (syncMultipleLeads returns no lead records); use syncLead');
     }
-    return {
-      index,
-      input,
-      xml: leadRecordXml(toLeadRecord(valid)),
-      hasUniqueKey: valid.id !== undefined || valid.foreignSysPersonId !== undefined,
-    };
+    const xml = leadRecordXml(toLeadRecord(valid));
+    const bytes = Buffer.byteLength(xml);
+    if (bytes > maxRecordBytes) {
+      // Sent, it would fail its whole batch (20012) or be refused alone anyway: it fails here, alone.
+      throw new ValidationError(
+        'lead',
+        `is ${bytes} bytes as a leadRecord, more than one syncMultipleLeads request carries (maxRequestBytes less the envelope: ${maxRecordBytes} bytes)`,
+      );
+    }
+    return { index, input, xml, bytes, hasUniqueKey: valid.id !== undefined || valid.foreignSysPersonId !== undefined };
   } catch (error) {
     if (error instanceof ValidationError) return { index, input, error };
     throw error;

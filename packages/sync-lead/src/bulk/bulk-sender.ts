@@ -9,12 +9,14 @@ import type { PrepareLead } from './lead-chunks.js';
 import type { LeadOutcome } from './lead-outcome.js';
 import { syncBatch } from './sync-batch.js';
 
-/** A valid input of a batch: where it came from. */
+/** A valid input of a batch: where it came from, and the size of its record in a request. */
 export interface IndexedLead {
   /** Position of the input in the caller's leads. */
   index: number;
   /** The caller's input (the same object). */
   input: SyncLeadInput;
+  /** Size of its record in a request, in UTF-8 bytes (batches are cut to fit `maxRequestBytes`). */
+  bytes: number;
 }
 
 /** What every batch of a run shares. */
@@ -34,7 +36,7 @@ export interface BatchOutcomeOf<TLead> {
 export interface BulkSender<TLead extends IndexedLead> {
   /** Batches in flight by default: the client's concurrency. */
   readonly concurrency: number;
-  /** Validates and encodes input `index`. */
+  /** Validates and encodes input `index`; a lead whose record alone is too large is invalid. */
   readonly prepare: PrepareLead<TLead>;
   /** Syncs a batch; one outcome per lead; rejects only with an `AbortError`. */
   syncBatch(batch: readonly TLead[], run: BatchRun): Promise<Array<BatchOutcomeOf<TLead>>>;

@@ -19,10 +19,11 @@ import { readSyncStatuses } from './sync-statuses.js';
 const BAD_ATTRIBUTE_NAME = 20105;
 
 /**
- * Faults that a single lead's content can cause for a whole syncMultipleLeads call: missing or bad
- * parameters, an unknown lead Id, a lead that cannot be stored, an unknown owner, a bad attribute name.
+ * Faults that a single lead's content can cause for a whole syncMultipleLeads call: a request the
+ * server could not take (20012: too large, or not understood), missing or bad parameters, an unknown
+ * lead Id, a lead that cannot be stored, an unknown owner, a bad attribute name.
  */
-const LEAD_CONTENT_FAULTS = new Set([20017, 20103, BAD_ATTRIBUTE_NAME, 20106, 20108, 20109, 20110, 20114]);
+const LEAD_CONTENT_FAULTS = new Set([20012, 20017, 20103, BAD_ATTRIBUTE_NAME, 20106, 20108, 20109, 20110, 20114]);
 
 /** What every batch of a run shares. */
 export interface BatchContext {
@@ -86,7 +87,7 @@ export async function syncBatch(context: BatchContext, batch: readonly BulkLead[
     const outcomes = await context.session.call<SuccessSyncMultipleLeads, LeadOutcome[]>(
       'syncMultipleLeads',
       params,
-      (body, httpStatus) => readSyncStatuses(body, batch.length, httpStatus),
+      (body, httpStatus, serverText) => readSyncStatuses(body, batch.length, httpStatus, serverText),
       {
         signal: context.signal,
         timeoutMs: context.timeoutMs,

@@ -50,6 +50,8 @@ export interface ResolvedSyncLeadsOptions {
   onProgress: ((progress: SyncLeadsProgress) => void) | undefined;
   signal: AbortSignal | undefined;
   timeoutMs: number | undefined;
+  /** The client's `maxRequestBytes`: the most one syncMultipleLeads request may carry. */
+  maxRequestBytes: number;
 }
 
 function integerIn(field: string, value: unknown, min: number, max: number): number {
@@ -63,11 +65,20 @@ function integerIn(field: string, value: unknown, min: number, max: number): num
  * Validates bulk options and applies defaults.
  *
  * @param clientConcurrency - the client's `concurrency`, the default of `concurrency`
+ * @param maxRequestBytes - the client's `maxRequestBytes`
  * @throws {@link ValidationError} naming the option and the rule it breaks
  */
-export function resolveSyncLeadsOptions(options: unknown, clientConcurrency: number): ResolvedSyncLeadsOptions {
+export function resolveSyncLeadsOptions(options: unknown, clientConcurrency: number, maxRequestBytes: number): ResolvedSyncLeadsOptions {
   if (options === undefined) {
-    return { batchSize: MAX_BATCH_SIZE, concurrency: clientConcurrency, dedup: true, onProgress: undefined, signal: undefined, timeoutMs: undefined };
+    return {
+      batchSize: MAX_BATCH_SIZE,
+      concurrency: clientConcurrency,
+      dedup: true,
+      onProgress: undefined,
+      signal: undefined,
+      timeoutMs: undefined,
+      maxRequestBytes,
+    };
   }
   if (typeof options !== 'object' || options === null) throw new ValidationError('options', 'must be an object');
   const { batchSize, concurrency, dedup, onProgress, signal, timeoutMs } = options as SyncLeadsOptions;
@@ -85,5 +96,6 @@ export function resolveSyncLeadsOptions(options: unknown, clientConcurrency: num
     onProgress,
     signal,
     timeoutMs: timeoutMs === undefined ? undefined : requireTimeoutMs('options.timeoutMs', timeoutMs),
+    maxRequestBytes,
   };
 }

@@ -37,7 +37,7 @@ export async function* runSyncLeads<TLead extends IndexedLead>(
   // Every batch in flight or queued listens to the run's signal: not a leak.
   setMaxListeners(0, linked.signal);
   const run: BatchRun = { dedup: options.dedup, signal: linked.signal, timeoutMs: options.timeoutMs };
-  const chunks = readLeadChunks(leads, options.batchSize, sender.prepare);
+  const chunks = readLeadChunks(leads, options.batchSize, options.maxRequestBytes, sender.prepare);
   const running = new Map<number, Promise<FinishedBatch<TLead>>>();
   const tally: OutcomeTally = { created: 0, updated: 0, failed: 0 };
   let nextBatchId = 0;

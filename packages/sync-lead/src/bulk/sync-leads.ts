@@ -15,9 +15,10 @@ export function syncLeadsStream<TLead extends IndexedLead>(
   sender: BulkSender<TLead>,
   leads: LeadSource,
   options: SyncLeadsOptions | undefined,
+  maxRequestBytes: number,
 ): AsyncGenerator<SyncLeadsStreamItem, void, undefined> {
   requireLeadSource(leads);
-  const resolved = resolveSyncLeadsOptions(options, sender.concurrency);
+  const resolved = resolveSyncLeadsOptions(options, sender.concurrency, maxRequestBytes);
   return runSyncLeads(sender, leads, resolved, Array.isArray(leads) ? leads.length : undefined);
 }
 
@@ -26,10 +27,11 @@ export async function syncLeads<TLead extends IndexedLead>(
   sender: BulkSender<TLead>,
   leads: LeadSource,
   options: SyncLeadsOptions | undefined,
+  maxRequestBytes: number,
 ): Promise<SyncLeadsResult> {
   const results: LeadOutcome[] = [];
   const summary: SyncLeadsResult = { results, created: 0, updated: 0, failed: 0 };
-  for await (const { index, input: _input, ...rest } of syncLeadsStream(sender, leads, options)) {
+  for await (const { index, input: _input, ...rest } of syncLeadsStream(sender, leads, options, maxRequestBytes)) {
     const outcome: LeadOutcome = rest;
     results[index] = outcome;
     countOutcome(summary, outcome);

@@ -1,17 +1,18 @@
 // Reads syncMultipleLeads' answer: one SyncStatus per record sent, in request order.
 import type { SuccessSyncMultipleLeads, SyncStatus } from '@org/mktows-types';
 import { InvalidResponseError, SyncFailedError } from '../errors.js';
+import { readLeadId } from '../lead-id.js';
 import type { LeadOutcome } from './lead-outcome.js';
 
-function asInteger(value: unknown): number | undefined {
-  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  return typeof number === 'number' && Number.isInteger(number) ? number : undefined;
-}
-
-function toOutcome(status: Partial<SyncStatus> | null | undefined, position: number, httpStatus: number | undefined): LeadOutcome {
-  const leadId = asInteger(status?.leadId);
+function toOutcome(
+  status: Partial<SyncStatus> | null | undefined,
+  position: number,
+  httpStatus: number | undefined,
+  serverText: (text: string) => string,
+): LeadOutcome {
+  const leadId = readLeadId(status?.leadId, `The leadId of syncStatus ${position + 1}`, httpStatus);
   if (status?.status === 'FAILED') {
-    const reason = status.error ?? 'no reason given';
+    const reason = (typeof status.error === 'string' ? serverText(status.error) : '') || 'no reason given';
     return { status: 'FAILED', leadId: leadId || undefined, error: new SyncFailedError({ leadId: leadId || undefined, reason }) };
   }
   if ((status?.status === 'CREATED' || status?.status === 'UPDATED') && leadId !== undefined && leadId > 0) {
@@ -24,17 +25,20 @@ function toOutcome(status: Partial<SyncStatus> | null | undefined, position: num
  * The outcome of each record of a syncMultipleLeads call.
  *
  * @param expected - the number of records sent
- * @throws {@link InvalidResponseError} when the answer lacks a status list of exactly `expected` statuses
+ * @param serverText - makes Marketo's reasons fit for an error (redacted, one line, cut short)
+ * @throws {@link InvalidResponseError} when the answer lacks a status list of exactly `expected` statuses,
+ *   or a status has a lead id that is not a safe integer
  */
 export function readSyncStatuses(
   response: SuccessSyncMultipleLeads | null | undefined,
   expected: number,
   httpStatus: number | undefined,
+  serverText: (text: string) => string,
 ): LeadOutcome[] {
   const list = (response as Partial<SuccessSyncMultipleLeads> | null | undefined)?.result?.syncStatusList?.syncStatus;
   if (!Array.isArray(list) || list.length !== expected) {
     const got = Array.isArray(list) ? `${list.length} statuses` : 'no status list';
     throw new InvalidResponseError(`syncMultipleLeads sent ${expected} leads and got ${got} back`, httpStatus);
   }
-  return list.map((status, position) => toOutcome(status, position, httpStatus));
+  return list.map((status, position) => toOutcome(status, position, httpStatus, serverText));
 }

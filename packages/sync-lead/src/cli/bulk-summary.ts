@@ -34,9 +34,7 @@ export function formatSummaryText(summary: BulkSummary): string {
     `Synced ${summary.total} leads from ${summary.file} in ${seconds.toFixed(1)} s (${rate} leads/s): ` +
       `${summary.created} created, ${summary.updated} updated, ${summary.failed} failed.`,
   ];
-  if (summary.stoppedReading !== null) {
-    lines.push(`Reading stopped early: ${summary.stoppedReading}. Records after that point were not synced.`);
-  }
+  if (summary.stoppedReading !== null) lines.push(`Reading stopped early: ${summary.stoppedReading}.`);
   if (summary.failedFile !== null) {
     lines.push(`Failed leads written to ${summary.failedFile} (fix them, then: sync-lead --file ${summary.failedFile})`);
     lines.push('Reasons:');

@@ -31,7 +31,7 @@ export function describeFailure(error: unknown): { line: string; json: Record<st
   if (error instanceof TransportError) {
     return {
       line: line(error.message),
-      json: { name: error.name, message: error.message, httpStatus: error.httpStatus, errorCode: error.errorCode },
+      json: { name: error.name, message: error.message, httpStatus: error.httpStatus, errorCode: error.errorCode, limit: error.limit },
     };
   }
   if (error instanceof ValidationError) {

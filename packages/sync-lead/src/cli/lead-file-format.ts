@@ -1,5 +1,5 @@
 // Which reader a leads file needs, where its failed leads go, and how many records it roughly holds.
-import { createReadStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { ValidationError } from '../errors.js';
 import { readCsvLeads } from './csv-leads.js';
@@ -41,20 +41,7 @@ export function openLeadFile(file: string, format: LeadFileFormat): LeadFileRead
   return format === 'csv' ? readCsvLeads(file) : readNdjsonLeads(file);
 }
 
-/** Counts non-blank lines (minus the CSV header): the progress bar's expected total. */
-export async function countRecords(file: string, format: LeadFileFormat): Promise<number> {
-  let lines = 0;
-  let blankSoFar = true;
-  for await (const chunk of createReadStream(file)) {
-    for (const byte of chunk as Buffer) {
-      if (byte === 0x0a) {
-        if (!blankSoFar) lines += 1;
-        blankSoFar = true;
-      } else if (byte !== 0x0d && byte !== 0x20 && byte !== 0x09) {
-        blankSoFar = false;
-      }
-    }
-  }
-  if (!blankSoFar) lines += 1;
-  return format === 'csv' ? Math.max(lines - 1, 0) : lines;
+/** The records a file of `nonBlankLines` holds, roughly (the CSV header is not one): the progress bar's total. */
+export function expectedRecords(nonBlankLines: number, format: LeadFileFormat): number {
+  return format === 'csv' ? Math.max(nonBlankLines - 1, 0) : nonBlankLines;
 }

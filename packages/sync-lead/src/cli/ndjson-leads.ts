@@ -18,23 +18,28 @@ function parseLine(text: string): LeadFileRecord['lead'] {
   return { input: value };
 }
 
-/** Opens an NDJSON leads file. */
+/** The byte-order mark some editors put at the start of a UTF-8 file. */
+const BYTE_ORDER_MARK = '\uFEFF';
+
+/** Opens an NDJSON leads file. A byte-order mark at its start is not part of the first line. */
 export function readNdjsonLeads(path: string): LeadFileReader {
   let stoppedBy: Error | undefined;
   async function* records(): AsyncGenerator<LeadFileRecord> {
     const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
     let line = 0;
     try {
-      for await (const text of lines) {
+      for await (const read of lines) {
         line += 1;
+        const text = line === 1 && read.startsWith(BYTE_ORDER_MARK) ? read.slice(BYTE_ORDER_MARK.length) : read;
         if (text.trim() === '') continue;
         yield { line, lead: parseLine(text), text };
       }
     } catch (error) {
-      stoppedBy = error instanceof Error ? error : new Error(String(error));
+      stoppedBy = new Error(`${error instanceof Error ? error.message : String(error)}; the records after line ${line} were not read`);
     } finally {
       lines.close();
     }
   }
-  return { records: records(), header: () => undefined, stoppedBy: () => stoppedBy };
+  // Nothing is open before the records are read, and reading them closes the file at the end.
+  return { open: () => Promise.resolve(), records: records(), header: () => undefined, stoppedBy: () => stoppedBy, close: () => undefined };
 }

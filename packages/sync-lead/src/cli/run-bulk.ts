@@ -1,14 +1,17 @@
 // `sync-lead --file`: syncs every lead of an NDJSON or CSV file through syncLeadsStream, with a progress
 // bar on a terminal, failed records written to a file of the same format (to fix and feed back), and a
-// summary. Unreadable records fail like invalid leads; every record read is accounted for.
+// summary. Unreadable records fail like invalid leads; every record read is accounted for. Before the
+// first call: the file is checked to be UTF-8, its header (CSV) is read and checked, and the failed-leads
+// file is opened; any of them wrong is a usage error, with nothing sent and the input untouched.
 import type { SyncLeadClient } from '../create-sync-lead-client.js';
 import type { SyncLeadInput } from '../sync-lead-input.js';
 import { createBulkProgress } from './bulk-progress.js';
 import { type BulkSummary, formatSummaryJson, formatSummaryText } from './bulk-summary.js';
-import { createFailedLeadsFile } from './failed-leads-file.js';
+import { type FailedLeadsFile, openFailedLeadsFile } from './failed-leads-file.js';
 import { FailureReasons } from './failure-reasons.js';
-import { countRecords, type LeadFileFormat, openLeadFile } from './lead-file-format.js';
-import type { LeadFileRecord } from './lead-file-record.js';
+import { expectedRecords, type LeadFileFormat, openLeadFile } from './lead-file-format.js';
+import type { LeadFileReader, LeadFileRecord } from './lead-file-record.js';
+import { scanLeadFile } from './lead-file-scan.js';
 
 /** Settings of a bulk run. */
 export interface BulkRunSettings {
@@ -28,18 +31,31 @@ export interface BulkRunIo {
   stderr: { write(text: string): unknown; isTTY?: boolean };
 }
 
+/** The reader of `settings.file` and its failed-leads file, both checked and open, or a usage error. */
+async function prepare(settings: BulkRunSettings): Promise<{ reader: LeadFileReader; failedFile: FailedLeadsFile; expected: number }> {
+  const { nonBlankLines } = await scanLeadFile(settings.file);
+  const reader = openLeadFile(settings.file, settings.format);
+  try {
+    await reader.open();
+    return { reader, failedFile: openFailedLeadsFile(settings.failedFile, settings.file, () => reader.header()), expected: expectedRecords(nonBlankLines, settings.format) };
+  } catch (error) {
+    reader.close();
+    throw error;
+  }
+}
+
 /**
  * Runs a bulk sync of `settings.file`.
  *
  * @returns 0 when every lead synced, 1 when any failed or the file could not be read to the end
+ * @throws {@link ValidationError} before any call when the file or the failed-leads file cannot be used
  */
 export async function runBulkSync(client: SyncLeadClient, settings: BulkRunSettings, io: BulkRunIo): Promise<number> {
   const started = performance.now();
-  const reader = openLeadFile(settings.file, settings.format);
-  const failedFile = createFailedLeadsFile(settings.failedFile, () => reader.header());
+  const { reader, failedFile, expected } = await prepare(settings);
   const reasons = new FailureReasons();
   const recordOf = new WeakMap<SyncLeadInput, LeadFileRecord>();
-  const progress = createBulkProgress(io.stderr, io.stderr.isTTY === true ? await countRecords(settings.file, settings.format) : 0);
+  const progress = createBulkProgress(io.stderr, expected);
   const tally = { created: 0, updated: 0, failed: 0 };
   let unreadable = 0;
 
@@ -51,7 +67,12 @@ export async function runBulkSync(client: SyncLeadClient, settings: BulkRunSetti
     for await (const record of reader.records) {
       if ('error' in record.lead) {
         unreadable += 1;
-        fail(record, record.lead.error);
+        if (record.rest) {
+          await failedFile.writeRest(settings.file, record.rest.fromByte);
+          reasons.add(record.line, record.lead.error);
+        } else {
+          fail(record, record.lead.error);
+        }
         continue;
       }
       recordOf.set(record.lead.input, record);
@@ -78,6 +99,7 @@ export async function runBulkSync(client: SyncLeadClient, settings: BulkRunSetti
     }
   } finally {
     progress.stop();
+    reader.close();
     await failedFile.close();
   }
 

@@ -2,7 +2,6 @@
 // REST with `--rest`, and prints the result.
 // Never calls process.exit, so tests can run it in-process; the bin turns the returned status into the
 // exit code.
-import path from 'node:path';
 import { type Command, CommanderError } from 'commander';
 import { createSyncLeadClientFromEnv, type EnvironmentOverrides } from '../create-sync-lead-client-from-env.js';
 import { ValidationError } from '../errors.js';
@@ -43,10 +42,8 @@ function toInput(options: CliOptions): SyncLeadInput {
 
 function bulkSettings(file: string, options: CliOptions): BulkRunSettings {
   const format = leadFileFormat(file, options.format);
+  // Whether it is the input is decided by identity once it is open (see failed-leads-file.ts).
   const failedFile = options.failedFile ?? defaultFailedFile(file);
-  if (path.resolve(failedFile) === path.resolve(file)) {
-    throw new ValidationError('--failed-file', 'must not be the input file (it would be overwritten while it is read)');
-  }
   return {
     file,
     format,

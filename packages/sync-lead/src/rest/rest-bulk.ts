@@ -27,7 +27,7 @@ import type { SyncLeadInput, ValidSyncLeadInput } from '../sync-lead-input.js';
 import { validateSyncLeadInput } from '../sync-lead-input.js';
 import type { RestFieldNames } from './rest-field-names.js';
 import type { RestSession } from './rest-session.js';
-import { restKeyOf, toRestSyncPlan } from './rest-sync-request.js';
+import { restKeyOf, toRestLead, toRestSyncPlan } from './rest-sync-request.js';
 
 /** Marketo's REST code for a field the instance does not have: it depends only on the names sent. */
 const FIELD_NOT_FOUND = 1006;
@@ -42,16 +42,26 @@ export interface RestBulkLead extends IndexedLead {
 
 type Outcomes = Array<BatchOutcomeOf<RestBulkLead>>;
 
-function prepare(session: RestSession): (index: number, input: SyncLeadInput) => RestBulkLead | InvalidLead {
-  return (index, input) => {
+function prepare(session: RestSession): (index: number, input: SyncLeadInput, maxRecordBytes: number) => RestBulkLead | InvalidLead {
+  return (index, input, maxRecordBytes) => {
     try {
       const valid = validateSyncLeadInput(input);
       if (valid.returnLead === true) {
         throw new ValidationError('returnLead', 'is not supported by syncLeads (Sync Leads returns no lead records); use syncLead');
       }
       // What REST cannot express fails here, alone, before anything is sent.
-      restKeyOf(valid, { foreignIdFields: session.transport.foreignIdFields });
-      return { index, input, valid };
+      const { foreignIdFields } = session.transport;
+      const key = restKeyOf(valid, { foreignIdFields });
+      // Measured with the names as given: Describe's REST names are as long (FirstName, firstName).
+      const bytes = Buffer.byteLength(JSON.stringify(toRestLead(valid, key, { foreignIdFields })));
+      if (bytes > maxRecordBytes) {
+        // Sent, it would fail its whole request (HTTP 413) or be refused alone anyway: it fails here, alone.
+        throw new ValidationError(
+          'lead',
+          `is ${bytes} bytes as a Sync Leads record, more than one request carries (maxRequestBytes less the envelope: ${maxRecordBytes} bytes)`,
+        );
+      }
+      return { index, input, valid, bytes };
     } catch (error) {
       if (error instanceof ValidationError) return { index, input, error };
       throw error;

@@ -141,7 +141,7 @@ export function createRestLeadApi(options: RestLeadApiOptions): RestLeadApi {
       { operation: request.operation, attempt: callOptions.attempt ?? 1 },
       callOptions.timeoutMs,
     );
-    return readRestEnvelope(reply, what, secrets.redact);
+    return readRestEnvelope(reply, what, secrets.serverText);
   }
 
   async function call(request: AuthorizedRequest, callOptions: RestCallOptions): Promise<RestEnvelope> {
@@ -160,7 +160,7 @@ export function createRestLeadApi(options: RestLeadApiOptions): RestLeadApi {
       const { path } = REST_OPERATIONS.syncLeadUsingPOST;
       const envelope = await call({ operation: 'syncLeadUsingPOST', method: 'POST', path, body: request }, callOptions);
       const sentIds = request.lookupField === 'id' ? request.input.map((record) => record.id) : undefined;
-      return readRestSyncOutcomes(envelope.result, request.input.length, envelope.httpStatus, secrets.redact, sentIds);
+      return readRestSyncOutcomes(envelope.result, request.input.length, envelope.httpStatus, secrets.serverText, sentIds);
     },
     async getLeadById(leadId, fields, callOptions = {}) {
       const path = REST_OPERATIONS.getLeadByIdUsingGET.path.replace('{leadId}', String(leadId));

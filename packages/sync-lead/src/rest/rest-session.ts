@@ -21,7 +21,10 @@ import { createRestLeadApi, type RestExchangeListener, type RestLeadApi } from '
 /** Validated settings of a REST session. */
 export interface RestSessionOptions {
   transport: ResolvedRestTransport;
+  /** The whole of one exchange (connect, send, read), in milliseconds. */
   timeoutMs: number;
+  /** The largest response body read, in bytes. */
+  maxResponseBytes: number;
   retry: ResolvedRetryOptions;
   limits: CallLimitOptions;
   /** The key shared limits are counted under unless the store has its own (REST endpoint host and client id). */
@@ -75,7 +78,7 @@ export function createRestSession(options: RestSessionOptions): RestSession {
     identityEndpoint: transport.identityEndpoint,
     clientId: transport.clientId,
     clientSecret: transport.clientSecret,
-    limits: { timeoutMs: options.timeoutMs },
+    limits: { timeoutMs: options.timeoutMs, maxResponseBytes: options.maxResponseBytes },
     agent,
     now: () => options.now().getTime(),
     onExchange: onTrace ? traceListener(onTrace) : undefined,

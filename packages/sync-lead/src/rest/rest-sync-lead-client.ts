@@ -2,7 +2,15 @@
 // errors are those of the SOAP client; the calls are Sync Leads (syncLead, syncLeads, syncLeadsStream),
 // Get Lead by Id (syncLead's `returnLead`) and Describe Leads (once, for field names), all through the
 // client's limits and retries; the access token is fetched lazily and shared (rest-token-provider.ts).
-import { type CallOptions, DEFAULT_TIMEOUT_MS, requireTimeoutMs, validateCallOptions } from '../client-options.js';
+import {
+  byteLimit,
+  type CallOptions,
+  DEFAULT_MAX_REQUEST_BYTES,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  DEFAULT_TIMEOUT_MS,
+  requireTimeoutMs,
+  validateCallOptions,
+} from '../client-options.js';
 import type { SyncLeadClient } from '../create-sync-lead-client.js';
 import { syncLeads, syncLeadsStream } from '../bulk/sync-leads.js';
 import { ValidationError } from '../errors.js';
@@ -20,9 +28,11 @@ import { syncLeadOverRest } from './rest-sync-lead.js';
  */
 export function createRestSyncLeadClient(options: RestSyncLeadClientOptions): SyncLeadClient {
   const transport = resolveRestTransport(options);
+  const maxRequestBytes = byteLimit('maxRequestBytes', options.maxRequestBytes, DEFAULT_MAX_REQUEST_BYTES);
   const session = createRestSession({
     transport,
     timeoutMs: options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : requireTimeoutMs('timeoutMs', options.timeoutMs),
+    maxResponseBytes: byteLimit('maxResponseBytes', options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES),
     retry: resolveRetryOptions(options.retry),
     limits: {
       rateLimit: options.rateLimit,
@@ -49,11 +59,11 @@ export function createRestSyncLeadClient(options: RestSyncLeadClientOptions): Sy
     },
     async syncLeads(leads, bulkOptions) {
       requireOpen();
-      return syncLeads(bulk, leads, bulkOptions);
+      return syncLeads(bulk, leads, bulkOptions, maxRequestBytes);
     },
     syncLeadsStream(leads, bulkOptions) {
       requireOpen();
-      return syncLeadsStream(bulk, leads, bulkOptions);
+      return syncLeadsStream(bulk, leads, bulkOptions, maxRequestBytes);
     },
     close(): void {
       if (closed) return;

@@ -1,5 +1,6 @@
 // A raw HTTP server on loopback that answers with scripted responses and records every request,
-// for tests that need exact bytes on the wire (documentation envelopes, broken bodies, resets).
+// for tests that need exact bytes on the wire (documentation envelopes, broken bodies, resets) and for
+// hostile servers (bodies that never end, silence, bytes that are not HTTP).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -15,9 +16,14 @@ export interface RecordedRequest {
 
 /** What the server does with one request. */
 export type RawReply =
-  | { status?: number; body: string; headers?: Record<string, string> }
+  | { status?: number; body: string | Buffer; headers?: Record<string, string> }
   | { reset: true }
-  | { hang: true };
+  /** Reads the request and says nothing, ever (until the client gives up or the server closes). */
+  | { hang: true }
+  /** Sends the headers, then `chunk` every `everyMs` ms for as long as the client reads. */
+  | { status?: number; endless: { chunk: string | Buffer; everyMs: number }; headers?: Record<string, string> }
+  /** Writes these bytes on the socket instead of an HTTP response, then closes it. */
+  | { rawSocket: string | Buffer };
 
 /** A running raw server. */
 export interface RawServer {
@@ -61,7 +67,18 @@ export async function startRawServer(
         hanging.add(res);
         return;
       }
+      if ('rawSocket' in scripted) {
+        req.socket.end(scripted.rawSocket);
+        return;
+      }
       res.writeHead(scripted.status ?? 200, { 'content-type': 'text/xml; charset=utf-8', ...scripted.headers });
+      if ('endless' in scripted) {
+        hanging.add(res);
+        const { chunk, everyMs } = scripted.endless;
+        const timer = setInterval(() => res.write(chunk), everyMs);
+        res.on('close', () => clearInterval(timer));
+        return;
+      }
       res.end(scripted.body);
     };
   });

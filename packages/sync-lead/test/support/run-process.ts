@@ -8,14 +8,28 @@ export interface ProcessResult {
   stderr: string;
 }
 
-/** Runs `command args` with `env` added to a minimal environment; resolves when it exits. */
-export function runProcess(command: string, args: readonly string[], env: Record<string, string> = {}, cwd?: string): Promise<ProcessResult> {
+/**
+ * Runs `command args` with `env` added to a minimal environment; resolves when it exits. With
+ * `killAfterMs`, a child still running by then is killed (it then resolves with code `null`), so a test
+ * whose child hangs fails instead of leaving a process behind.
+ */
+export function runProcess(
+  command: string,
+  args: readonly string[],
+  env: Record<string, string> = {},
+  cwd?: string,
+  options: { killAfterMs?: number } = {},
+): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NX_DAEMON: 'false', NX_NO_CLOUD: 'true', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    if (options.killAfterMs !== undefined) {
+      const timer = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs);
+      child.on('close', () => clearTimeout(timer));
+    }
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
