@@ -56,6 +56,13 @@ describe('REST client', () => {
       expect(results.map((result) => result.status)).toEqual(['CREATED', 'CREATED', 'CREATED', 'CREATED', 'CREATED', 'FAILED', 'CREATED', 'CREATED']);
       expect(results[5]?.error).toMatchObject({ name: 'TransportError', httpStatus: 413 });
       expect(small.server.leads().map((lead) => lead.email)).toEqual(leads.filter((_, index) => index !== 5).map((lead) => lead.email));
+      // With the client's maxRequestBytes set to what the server takes, batches are cut to fit and the lead
+      // too large fails alone, unsent: no request is refused.
+      small.server.reset();
+      const fitted = await small.restClient({ maxRequestBytes: 2048 + 4096 }).syncLeads(leads);
+      expect(fitted.results[5]?.error).toMatchObject({ name: 'ValidationError', field: 'lead' });
+      expect(fitted.created).toBe(7);
+      expect(small.server.stats().rest.httpErrors).toEqual({});
     } finally {
       await small.close();
     }
