@@ -21,7 +21,7 @@ import { checkEndpoint } from './endpoint.js';
 import { ValidationError } from './errors.js';
 import { createMktowsSession } from './mktows-session.js';
 import type { RestSyncLeadClientOptions } from './rest/rest-client-options.js';
-import { createRestSyncLeadClient } from './rest/rest-sync-lead-client.js';
+import { createRestSyncLeadClient } from './rest/rest-client.js';
 import { createRedactor } from './redact.js';
 import { resolveRetryOptions } from './retry-policy.js';
 import { type SyncLeadInput, validateSyncLeadInput } from './sync-lead-input.js';

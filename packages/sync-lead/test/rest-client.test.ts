@@ -1,9 +1,12 @@
 // createSyncLeadClient({ rest }) against @org/mktows-mock's REST side: the same calls as over SOAP, the
 // options checked before any request, Describe Leads read once per client, what REST cannot express
 // refused unsent, partitionName, and createSyncLeadClientFromEnv with the REST variables.
+import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSyncLeadClient, createSyncLeadClientFromEnv, ValidationError } from '../src/index.js';
+import { AbortError, createSyncLeadClient, createSyncLeadClientFromEnv, ValidationError } from '../src/index.js';
 import { startMock, type MockFixture } from './support/mock.js';
+import { repoRoot } from './support/paths.js';
+import { runProcess } from './support/run-process.js';
 
 let mock: MockFixture;
 beforeAll(async () => {
@@ -90,6 +93,28 @@ describe('REST client', () => {
     [{ rest: { endpoint: 'https://marketo.example/rest', clientId: 'x', clientSecret: 'y' }, workspace: 'EMEA' }, 'workspace'],
   ])('refuses bad REST options (%j) naming %s', (options, field) => {
     expect(() => createSyncLeadClient(options as never)).toThrow(expect.objectContaining({ name: 'ValidationError', field }));
+  });
+});
+
+describe('loading', () => {
+  it('the REST transport is loaded on the first REST call, never by importing the package or by a SOAP client', async () => {
+    const script = `
+      const loaded = () => Object.keys(require.cache).some((file) => file.includes('rest-http'));
+      const { createSyncLeadClient } = require(${JSON.stringify(path.join(repoRoot, 'packages/sync-lead/dist/cjs/index.js'))});
+      const before = loaded();
+      const client = createSyncLeadClient({ rest: { endpoint: 'http://127.0.0.1:9/rest', clientId: 'c', clientSecret: 's' }, retry: false });
+      const created = loaded();
+      client.syncLead({ email: 'a@example.com' }).catch(() => {}).finally(() => { console.log(JSON.stringify([before, created, loaded()])); client.close(); });`;
+    const result = await runProcess(process.execPath, ['-e', script]);
+    expect(result.stdout.trim()).toBe('[false,false,true]');
+  });
+
+  it('close() while the first call waits for the transport ends that call with an AbortError', async () => {
+    const client = mock.restClient();
+    const pending = client.syncLead({ email: 'closing@example.com' });
+    client.close();
+    await expect(pending).rejects.toBeInstanceOf(AbortError);
+    expect(() => client.syncLeadsStream([])).toThrow(ValidationError);
   });
 });
 
