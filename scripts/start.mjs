@@ -4,7 +4,8 @@
 // (never printed), syncs the documentation's example lead through @org/sync-lead twice (CREATED,
 // then UPDATED), prints the redacted trace and both results, and stops the server.
 //
-// Flags: --no-build  skip the build step (the packages must already be built).
+// Flags: --rest      the same over Marketo's REST API (the mock's REST side, a client with `rest`)
+//        --no-build  skip the build step (the packages must already be built).
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -42,16 +43,18 @@ async function main() {
   const { startMockServer } = await import('@org/mktows-mock');
   const { createSyncLeadClient, formatTraceEvent } = await import('@org/sync-lead');
 
+  const overRest = process.argv.includes('--rest');
   const userId = `demo_${randomBytes(8).toString('hex')}`;
   const secretKey = randomBytes(32).toString('base64url');
-  const server = await startMockServer({ userId, secretKey });
-  const client = createSyncLeadClient({
-    endpoint: server.url,
-    userId,
-    secretKey,
-    onTrace: (event) => console.log(`${formatTraceEvent(event)}\n`),
-  });
-  console.log(`mktows-mock is listening at ${server.url} (credentials generated for this run, not shown)\n`);
+  const clientId = randomBytes(16).toString('hex');
+  const clientSecret = randomBytes(32).toString('base64url');
+  const server = await startMockServer({ userId, secretKey, rest: { clientId, clientSecret } });
+  const onTrace = (event) => console.log(`${formatTraceEvent(event)}\n`);
+  const client = overRest
+    ? createSyncLeadClient({ rest: { endpoint: server.restUrl, clientId, clientSecret }, onTrace })
+    : createSyncLeadClient({ endpoint: server.url, userId, secretKey, onTrace });
+  const where = overRest ? `its REST API at ${server.restUrl}` : server.url;
+  console.log(`mktows-mock is listening at ${where} (credentials generated for this run, not shown)\n`);
   try {
     const first = await client.syncLead(documentationExample);
     console.log(`first sync:  ${JSON.stringify(first)}\n`);

@@ -26,8 +26,10 @@ async function main(): Promise<void> {
   expectEqual('signRequest', signRequest({ userId, secretKey, timestamp }), expectedSignature);
   expectEqual('wsdlDocument names syncLead', wsdlDocument.includes('syncLead'), true);
 
-  const server = await startMockServer({ userId, secretKey });
+  const rest = { clientId: `${userId}_client`, clientSecret: randomBytes(24).toString('hex') };
+  const server = await startMockServer({ userId, secretKey, rest });
   const client = createSyncLeadClient({ endpoint: server.url, userId, secretKey });
+  const restClient = createSyncLeadClient({ rest: { endpoint: server.restUrl, ...rest } });
   try {
     const email = 'george@jungle.example';
     const created = await client.syncLead({ email, attributes: { FirstName: 'George' } });
@@ -44,6 +46,11 @@ async function main(): Promise<void> {
     const restBody: SyncLeadRequest = { action: 'createOrUpdate', lookupField: 'email', input: [{ email, firstName: 'George' }] };
     expectEqual('REST action is a generated SyncAction', SYNC_ACTION_VALUES.includes(restBody.action!), true);
 
+    // The migration path: the same lead, synced over the mock's REST side.
+    const overRest = await restClient.syncLead({ email, attributes: { Title: 'King' } });
+    expectEqual('REST sync', overRest.status, 'UPDATED');
+    expectEqual('same lead over REST', overRest.leadId, created.leadId);
+
     // The Redis entry point: a store whose Redis is not there fails the call with the typed error, and
     // nothing reaches the server (no call goes out without the shared limits).
     const shared = createSyncLeadClient({
@@ -59,6 +66,7 @@ async function main(): Promise<void> {
     console.log(JSON.stringify({ module: 'esm', leadId: created.leadId, statuses, returnLead }));
   } finally {
     client.close(); // the client keeps a keep-alive agent; close it so the process can exit
+    restClient.close();
     await server.close();
   }
 }

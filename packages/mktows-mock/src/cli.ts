@@ -1,6 +1,7 @@
-// The `mktows-mock` command: starts a mock server, prints its endpoint URL, and stops cleanly on SIGINT or
-// SIGTERM. The secret key comes only from the environment (MARKETO_SECRET_KEY), never from arguments,
-// so it cannot show up in a process list or shell history.
+// The `mktows-mock` command: starts a mock server, prints its endpoint URL (and its REST endpoint when a
+// REST client is configured), and stops cleanly on SIGINT or SIGTERM. The secret key and the REST client
+// secret come only from the environment (MARKETO_SECRET_KEY, MARKETO_CLIENT_SECRET), never from
+// arguments, so they cannot show up in a process list or shell history.
 import { parseArgs } from 'node:util';
 
 import { ValidationError } from '@org/mktows-auth';
@@ -21,7 +22,9 @@ export interface CliIo {
 /** The usage text of `mktows-mock --help`. */
 export const USAGE = `Usage: mktows-mock [options]
 
-Starts a local Marketo mktows 2_2 SOAP server and prints its endpoint URL on stdout.
+Starts a local Marketo mktows 2_2 SOAP server and prints its endpoint URL on stdout; with a REST
+client (--client-id and MARKETO_CLIENT_SECRET) also its REST endpoint, on a second line (the identity
+service is beside it: replace /rest with /identity). Same port, same instance.
 Stops on SIGINT or SIGTERM.
 
 Options:
@@ -36,11 +39,15 @@ Options:
                             or a Marketo code, e.g. --fault-rate http503=0.05 --fault-rate 20011=0.01
   --state <file>            start from the instance in this JSON file (leads, lists, campaigns, ...)
   --save-state <file>       on exit, write the instance to this JSON file (atomically)
+  --client-id <id>          the REST client id to accept (default: $MARKETO_CLIENT_ID)
+  --token-lifetime <s>      seconds a REST access token lives (default 3600)
   -h, --help                show this help
 
 Environment:
   MARKETO_SECRET_KEY        the secret key requests must be signed with (required)
-  MARKETO_USER_ID           the user id, when --user-id is not given`;
+  MARKETO_USER_ID           the user id, when --user-id is not given
+  MARKETO_CLIENT_ID         the REST client id, when --client-id is not given
+  MARKETO_CLIENT_SECRET     the REST client secret (required with a client id)`;
 
 function limitValue(field: string, text: string | undefined): number | false | undefined {
   if (text === undefined) return undefined;
@@ -80,6 +87,24 @@ function faultOptions(entries: readonly string[]): MockServerOptions['faults'] {
   return faults;
 }
 
+function restOptions(
+  clientId: string | undefined,
+  clientSecret: string | undefined,
+  lifetime: string | undefined,
+): MockServerOptions['rest'] {
+  if (!clientId) {
+    if (lifetime !== undefined) throw new ValidationError('--token-lifetime', 'needs a REST client (--client-id)');
+    return undefined;
+  }
+  if (!clientSecret)
+    throw new ValidationError('MARKETO_CLIENT_SECRET', 'must be set in the environment with a client id');
+  const tokenLifetimeSeconds = lifetime === undefined ? undefined : Number(lifetime);
+  if (tokenLifetimeSeconds !== undefined && !Number.isInteger(tokenLifetimeSeconds)) {
+    throw new ValidationError('--token-lifetime', 'must be a whole number of seconds');
+  }
+  return { clientId, clientSecret, ...(tokenLifetimeSeconds === undefined ? {} : { tokenLifetimeSeconds }) };
+}
+
 /**
  * Runs the command until the stop signal. Returns the exit code: 0 after a clean stop or `--help`,
  * 2 for bad usage (including a bad `--state` file), 1 when the server cannot start or the state cannot
@@ -103,6 +128,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         'fault-rate': { type: 'string', multiple: true },
         state: { type: 'string' },
         'save-state': { type: 'string' },
+        'client-id': { type: 'string' },
+        'token-lifetime': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -118,6 +145,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (port !== undefined && !Number.isInteger(port)) throw new ValidationError('--port', 'must be an integer');
     const seed = values.seed === undefined ? undefined : Number(values.seed);
     if (seed !== undefined && !Number.isFinite(seed)) throw new ValidationError('--seed', 'must be a number');
+    const rest = restOptions(
+      values['client-id'] ?? io.env.MARKETO_CLIENT_ID,
+      io.env.MARKETO_CLIENT_SECRET,
+      values['token-lifetime'],
+    );
     saveStateTo = values['save-state'];
     if (saveStateTo !== undefined) await checkStateFileTarget(saveStateTo);
     options = {
@@ -131,6 +163,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       dailyQuota: limitValue('--daily-quota', values['daily-quota']),
       seed,
       faults: faultOptions(values['fault-rate'] ?? []),
+      ...(rest ? { rest } : {}),
     };
   } catch (error) {
     io.stderr(`mktows-mock: ${error instanceof Error ? error.message : String(error)}`);
@@ -148,6 +181,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return badInput ? 2 : 1;
   }
   io.stdout(server.url);
+  if (options.rest) io.stdout(server.restUrl);
   const signal = await io.stopSignal;
   await server.close();
   if (saveStateTo !== undefined) {

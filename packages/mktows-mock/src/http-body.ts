@@ -4,9 +4,15 @@ import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 
-/** Why a request body could not be read; the endpoint answers fault 20012 with this message. */
+/** What was wrong with a body: the REST side answers each with its own HTTP status (413, 408, 400). */
+export type RequestBodyProblem = 'tooLarge' | 'tooSlow' | 'unreadable';
+
+/** Why a request body could not be read; the SOAP endpoint answers fault 20012 with this message. */
 export class RequestBodyError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly problem: RequestBodyProblem = 'unreadable',
+  ) {
     super(message);
     this.name = 'RequestBodyError';
   }
@@ -23,15 +29,15 @@ export function readRequestBody(req: IncomingMessage, limitBytes: number, deadli
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    const fail = (message: string): void => {
+    const fail = (message: string, problem?: RequestBodyProblem): void => {
       cleanUp();
       // Stop reading: the endpoint answers, then closes the connection rather than read the rest.
       req.pause();
-      reject(new RequestBodyError(message));
+      reject(new RequestBodyError(message, problem));
     };
     const onData = (chunk: Buffer): void => {
       size += chunk.length;
-      if (size > limitBytes) fail(`the request body is larger than ${limitBytes} bytes`);
+      if (size > limitBytes) fail(`the request body is larger than ${limitBytes} bytes`, 'tooLarge');
       else chunks.push(chunk);
     };
     const onEnd = (): void => {
@@ -43,7 +49,10 @@ export function readRequestBody(req: IncomingMessage, limitBytes: number, deadli
       }
     };
     const onAborted = (): void => fail('the request body was cut off');
-    const timer = setTimeout(() => fail(`the request body did not arrive within ${deadlineMs} ms`), deadlineMs);
+    const timer = setTimeout(
+      () => fail(`the request body did not arrive within ${deadlineMs} ms`, 'tooSlow'),
+      deadlineMs,
+    );
     function cleanUp(): void {
       clearTimeout(timer);
       req.off('data', onData).off('end', onEnd).off('error', onAborted).off('close', onClose);
@@ -62,7 +71,7 @@ function decode(raw: Buffer, encoding: string | string[] | undefined, limitBytes
     try {
       body = gunzipSync(raw, { maxOutputLength: limitBytes });
     } catch {
-      throw new RequestBodyError(`the request body is not gzip data of at most ${limitBytes} bytes`);
+      throw new RequestBodyError(`the request body is not gzip data of at most ${limitBytes} bytes`, 'tooLarge');
     }
   }
   if (!isUtf8(body)) throw new RequestBodyError('the request body is not valid UTF-8');

@@ -2,7 +2,9 @@
  * `@org/mktows-mock`: a local Marketo mktows 2_2 SOAP server for tests. It answers all 23 operations of the
  * WSDL on one stateful, consistent Marketo instance (leads, activities, static lists, programs, campaigns,
  * import jobs, opportunities, custom objects, channels and tags) with Marketo's documented authentication,
- * faults and limits, seeded from and saved to JSON, plus seeded fault injection.
+ * faults and limits, seeded from and saved to JSON, plus seeded fault injection. On the same port and the
+ * same instance it serves the REST identity service and the Lead Database calls of the migration path
+ * (sync leads, leads by filter, lead by id, describe), with Marketo's REST envelope, codes, tokens and limits.
  *
  * @packageDocumentation
  */
@@ -30,7 +32,11 @@ export { FOREIGN_SYS_TYPES } from './lead-store.js';
 export type { ForeignSysType, MockLead } from './lead-store.js';
 export { LEAD_KEY_FIELDS, LEAD_KEY_TYPES } from './lead-lookup.js';
 export type { LeadKeyType } from './lead-lookup.js';
-export type { MockStats } from './mock-stats.js';
+export type { MockRestStats, MockStats } from './mock-stats.js';
+export { MARKETO_TOKEN_LIFETIME_SECONDS } from './rest/rest-options.js';
+export type { MockRestOptions } from './rest/rest-options.js';
+export type { RestQueuedFault } from './rest/rest-faults.js';
+export { restFieldName } from './rest/rest-fields.js';
 export type { SeedLead } from './seed-lead.js';
 export { DEFAULT_WORKSPACE } from './workspaces.js';
 export type {

@@ -218,7 +218,7 @@ export class LeadStore {
       else {
         const list = typeof ids === 'number' ? [ids] : ids;
         if (!list.includes(lead.id)) list.push(lead.id);
-        // Ids ascending = oldest first, the order syncLead's Email match and getLead rely on.
+        // Ids ascending = oldest first: getLead lists them so, syncLead's Email match takes the last (newest).
         this.idsByEmail.set(
           key,
           list.sort((a, b) => a - b),

@@ -2,8 +2,8 @@
 // - keys: Id, ForeignSysPersonId (+ ForeignSysType), the Munchkin cookie, Email; all but Email are unique;
 // - Id takes precedence over every other key and must exist (fault 20103); an Id match with a foreign id
 //   updates the lead's foreign id;
-// - otherwise the foreign id, then the cookie, then (when deduplicating) Email, pick the lead; a foreign id
-//   with Email and no Id matches by foreign id and updates the lead's Email;
+// - otherwise the foreign id, then the cookie, then (when deduplicating) Email (the newest lead holding it)
+//   pick the lead; a foreign id with Email and no Id matches by foreign id and updates the lead's Email;
 // - an anonymous lead matched through its cookie becomes known when the request gives Email;
 // - no match creates a lead, placed by the workspace rules.
 // Request-level problems throw a MarketoFault; a record that cannot be stored returns a FAILED result.
@@ -71,7 +71,7 @@ export interface SyncEnvironment {
 }
 
 /** The fields that differ between two versions of a lead, Email first, then attributes. */
-function fieldChanges(
+export function fieldChanges(
   before: Pick<LeadFields, 'email' | 'attributes'>,
   after: Pick<LeadFields, 'email' | 'attributes'>,
 ): FieldChange[] {
@@ -154,9 +154,12 @@ function findMatch(
   }
   const email = emailKeyOf(record);
   if (rules.dedupByEmail && email !== undefined) {
-    // A lead holding a different foreign id is another person who happens to share the address.
+    // Email is not unique: Marketo uses the most recently added lead with the address (spec §4.3, "for
+    // non-unique keys ... the most recently added record is the one used"). A lead holding a different
+    // foreign id is another person who happens to share the address.
     const lead = store
       .findByEmail(email)
+      .reverse()
       .find((candidate) => record.foreignSysPersonId === undefined || candidate.foreignSysPersonId === null);
     if (lead) return { lead, matchedBy: 'email' };
   }

@@ -7,6 +7,8 @@ import type { FaultInjectionOptions } from './fault-injection.js';
 import type { LeadFieldTypes } from './lead-fields.js';
 import { ATTR_TYPES, defaultLeadFields, REFUSED_FIELD_NAMES } from './lead-fields.js';
 import type { UnknownAttributeInBatch } from './operations/operation-context.js';
+import type { MockRestOptions, ResolvedRestOptions } from './rest/rest-options.js';
+import { resolveRestOptions } from './rest/rest-options.js';
 import type { MockState } from './state/mock-state.js';
 import type { WorkspacesOption } from './workspaces.js';
 
@@ -34,7 +36,7 @@ export interface MockServerOptions {
   port?: number;
   /** Interface to listen on; default `127.0.0.1` (loopback only). */
   host?: string;
-  /** Endpoint path; default `/soap/mktows/2_2`. */
+  /** SOAP endpoint path; default `/soap/mktows/2_2` (not under `/rest` or `/identity`, which are REST's). */
   path?: string;
   /** Calls per sliding window (fault 20023); default 100 per 20,000 ms; `false` for none. */
   rateLimit?: RateLimit | false;
@@ -76,6 +78,12 @@ export interface MockServerOptions {
    * has arrived, so slow uploads never take the place of calls.
    */
   requestTimeoutMs?: number;
+  /**
+   * The REST side's API client (Client Id and Secret of a LaunchPoint custom service) and token lifetime.
+   * The REST paths (`/identity/oauth/token`, `/rest/v1/...`) are always served on the same port and
+   * instance; without this option the identity service refuses every client.
+   */
+  rest?: MockRestOptions;
 }
 
 const KNOWN_OPTIONS: ReadonlySet<string> = new Set<keyof MockServerOptions>([
@@ -100,6 +108,7 @@ const KNOWN_OPTIONS: ReadonlySet<string> = new Set<keyof MockServerOptions>([
   'requestTimeoutMs',
   'state',
   'importProcessingMs',
+  'rest',
 ]);
 
 /** Options with defaults applied and validated. */
@@ -124,6 +133,7 @@ export interface ResolvedMockOptions {
   state: unknown;
   importProcessingMs: number;
   requestTimeoutMs: number;
+  rest: ResolvedRestOptions | undefined;
 }
 
 function requireText(field: string, value: unknown): string {
@@ -191,6 +201,9 @@ export function resolveMockOptions(options: MockServerOptions): ResolvedMockOpti
   }
   const path = options.path ?? DEFAULT_ENDPOINT_PATH;
   if (typeof path !== 'string' || !path.startsWith('/')) throw new ValidationError('path', 'must start with /');
+  if (/^\/(?:rest|identity)(?:\/|$)/.test(path)) {
+    throw new ValidationError('path', 'must not be under /rest or /identity (the REST side serves those)');
+  }
   const unknownAttributeInBatch = options.unknownAttributeInBatch ?? 'fault';
   if (unknownAttributeInBatch !== 'fault' && unknownAttributeInBatch !== 'fail-record') {
     throw new ValidationError('unknownAttributeInBatch', 'must be "fault" or "fail-record"');
@@ -231,5 +244,6 @@ export function resolveMockOptions(options: MockServerOptions): ResolvedMockOpti
       1,
       2 ** 30,
     ),
+    rest: resolveRestOptions(options.rest),
   };
 }

@@ -1,5 +1,6 @@
 // startMockServer: a real SOAP 1.1 server on loopback speaking Marketo's mktows 2_2, with an in-memory
-// lead store, Marketo's authentication, faults and limits, and seeded fault injection.
+// lead store, Marketo's authentication, faults and limits, and seeded fault injection; on the same port and
+// the same instance and limits, the REST identity service and Lead Database calls.
 import { once, setMaxListeners } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,6 +20,11 @@ import type { MockServerOptions } from './mock-options.js';
 import { resolveMockOptions } from './mock-options.js';
 import type { MockStats } from './mock-stats.js';
 import { StatsRecorder } from './mock-stats.js';
+import { AccessTokens } from './rest/access-tokens.js';
+import { isRestPath, RestEndpoint } from './rest/rest-endpoint.js';
+import type { RestQueuedFault } from './rest/rest-faults.js';
+import { RestFaultQueue } from './rest/rest-faults.js';
+import { RestLeadFields } from './rest/rest-fields.js';
 import { createHandlers } from './operations/handlers.js';
 import type { OperationContext } from './operations/operation-context.js';
 import type { SeedLead } from './seed-lead.js';
@@ -38,6 +44,13 @@ export interface MockServer {
   readonly wsdlUrl: string;
   /** The port the server listens on. */
   readonly port: number;
+  /**
+   * The REST endpoint, e.g. `http://127.0.0.1:40123/rest`: give it to a REST client as its endpoint
+   * (`/rest/v1/leads.json` and the other calls are under it). Same port, same instance as `url`.
+   */
+  readonly restUrl: string;
+  /** The identity service, e.g. `http://127.0.0.1:40123/identity` (`/oauth/token` under it). */
+  readonly identityUrl: string;
   /** Every lead in the store, oldest first (copies). */
   leads(): MockLead[];
   /**
@@ -64,8 +77,23 @@ export interface MockServer {
    */
   failNext(...faults: QueuedFault[]): void;
   /**
+   * Makes the next REST Lead Database calls fail, one fault per call, in order (the identity call takes
+   * none): an HTTP status from 400 to 599 (answered instead of the call), a REST error code such as 601,
+   * 602, 606 or 611 (answered after the token is checked, not counted against the limits), or `'reset'`,
+   * `'malformed'`, `'resetAfterCommit'` as for SOAP.
+   *
+   * @example
+   * ```ts
+   * server.failNextRest(602);       // the next call's token is refused as expired
+   * server.failNextRest(502, 606);  // then a bad gateway, then the rate limit
+   * ```
+   * @throws ValidationError for anything else
+   */
+  failNextRest(...faults: RestQueuedFault[]): void;
+  /**
    * Puts the instance back to the `state` option it started from (empty without one), or to `state` when
-   * given; zeroes the counters and limits, restarts the fault sequence from the seed, drops queued faults.
+   * given; zeroes the counters and limits, restarts the fault sequence from the seed, drops queued faults
+   * (SOAP and REST). Access tokens stay valid: they belong to the clients, not to the instance.
    * @throws ValidationError naming the first bad value of `state` (nothing is changed then)
    */
   reset(state?: MockState): void;
@@ -102,6 +130,8 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   let instance: MarketoInstance = loadState(settings.state, instanceSettings);
   const initialState = saveState(instance);
   const faults = new FaultInjector(settings.faults, settings.seed);
+  const restFaults = new RestFaultQueue();
+  const restFields = new RestLeadFields(settings.fields);
   const soap = await loadMktowsSoap();
 
   const limits = new CallLimits(settings.limits, settings.now);
@@ -141,40 +171,62 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   // Every injected delay in progress listens to it (a test may hold many): not a leak, and no warning.
   setMaxListeners(0, closing.signal);
   let url = '';
+  const soapListener = createRequestListener(
+    {
+      path: settings.path,
+      now: settings.now,
+      limits,
+      faults,
+      stats,
+      dispatcher,
+      maxRequestBytes: settings.maxRequestBytes,
+      requestTimeoutMs: settings.requestTimeoutMs,
+      wsdlText: () => wsdlDocumentFor(url),
+      delay: (ms) => sleep(ms, undefined, { signal: closing.signal }),
+    },
+    new Set(wsdlOperationNames(soap.wsdl).operations),
+  );
+  const rest = new RestEndpoint({
+    now: settings.now,
+    limits,
+    stats,
+    tokens: new AccessTokens(settings.rest, settings.now),
+    faults: restFaults,
+    fields: restFields,
+    instance: () => instance,
+    maxRequestBytes: settings.maxRequestBytes,
+    requestTimeoutMs: settings.requestTimeoutMs,
+  });
   const httpServer = createServer(
     {
       // Headers must arrive within requestTimeoutMs (HTTP 408 from Node otherwise); the body has its own
-      // deadline in the endpoint (fault 20012), and Node's request timeout is only a backstop behind it.
+      // deadline in the endpoint (fault 20012, or HTTP 408 over REST), and Node's request timeout is only a
+      // backstop behind it.
       headersTimeout: settings.requestTimeoutMs,
       requestTimeout: settings.requestTimeoutMs * 2,
       connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(settings.requestTimeoutMs / 4))),
     },
-    createRequestListener(
-      {
-        path: settings.path,
-        now: settings.now,
-        limits,
-        faults,
-        stats,
-        dispatcher,
-        maxRequestBytes: settings.maxRequestBytes,
-        requestTimeoutMs: settings.requestTimeoutMs,
-        wsdlText: () => wsdlDocumentFor(url),
-        delay: (ms) => sleep(ms, undefined, { signal: closing.signal }),
-      },
-      new Set(wsdlOperationNames(soap.wsdl).operations),
-    ),
+    (req, res) => {
+      const target = new URL(req.url ?? '/', 'http://mktows-mock.invalid');
+      if (!isRestPath(target.pathname)) return soapListener(req, res);
+      res.sendDate = false;
+      res.setHeader('Date', new Date(settings.now()).toUTCString());
+      rest.handle(req, res, target);
+    },
   );
   httpServer.listen(settings.port, settings.host);
   await once(httpServer, 'listening');
   const { port } = httpServer.address() as AddressInfo;
-  url = `http://${urlHost(settings.host)}:${port}${settings.path}`;
+  const origin = `http://${urlHost(settings.host)}:${port}`;
+  url = `${origin}${settings.path}`;
 
   let closed: Promise<void> | undefined;
   return {
     url,
     wsdlUrl: `${url}?wsdl`,
     port,
+    restUrl: `${origin}/rest`,
+    identityUrl: `${origin}/identity`,
     leads: () => {
       instance.settle();
       return instance.leads.all().map(toMockLead);
@@ -186,11 +238,13 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     addLead: (lead) => addSeedLead(instance, lead),
     stats: () => stats.snapshot(limits.peakInFlight),
     failNext: (...queued) => faults.enqueue(queued),
+    failNextRest: (...queued) => restFaults.enqueue(queued),
     reset: (state) => {
       instance = loadState(state ?? initialState, instanceSettings);
       stats.reset();
       limits.reset();
       faults.reset();
+      restFaults.reset();
     },
     close: () => {
       closed ??= new Promise<void>((resolve, reject) => {

@@ -1,5 +1,22 @@
-// Counters a test can assert on: calls per operation, faults per code, injected faults per kind.
+// Counters a test can assert on: calls per operation, faults per code, injected faults per kind, and the
+// same for the REST side.
 import type { TransportFaultKind } from './fault-injection.js';
+
+/** What the REST side has seen. */
+export interface MockRestStats {
+  /** Requests to the identity service (`/identity/...`); never counted against the limits. */
+  identityRequests: number;
+  /** HTTP requests to Lead Database paths (`/rest/...`). */
+  requests: number;
+  /** Calls per operationId of openapi/marketo-rest.yaml (e.g. `syncLeadUsingPOST`), refused ones included. */
+  calls: Record<string, number>;
+  /** Error codes answered (request level), per code (e.g. `errors[601]`), injected ones included. */
+  errors: Record<number, number>;
+  /** HTTP error statuses answered (413, 414, injected ones), per status. */
+  httpErrors: Record<number, number>;
+  /** Faults injected by `failNextRest(...)`, per kind (`reset`, `malformed`, `resetAfterCommit`, a code or a status). */
+  injected: Record<string, number>;
+}
 
 /** A snapshot of what the server has seen since it started (or since `reset()`). */
 export interface MockStats {
@@ -11,8 +28,10 @@ export interface MockStats {
   faults: Record<number, number>;
   /** Faults injected by the `faults` option, per kind; Marketo faults under `marketo` per code. */
   injected: Record<TransportFaultKind | 'latency', number> & { marketo: Record<number, number> };
-  /** The most calls that were in flight at the same time. */
+  /** The most calls that were in flight at the same time (SOAP and REST together). */
   peakInFlight: number;
+  /** The REST side's counters. */
+  rest: MockRestStats;
 }
 
 function increment<K extends string | number>(counts: Record<K, number>, key: K): void {
@@ -25,6 +44,7 @@ export class StatsRecorder {
   private calls: Record<string, number> = {};
   private faults: Record<number, number> = {};
   private injected = this.emptyInjected();
+  private restStats = this.emptyRest();
 
   /** One HTTP request received. */
   request(): void {
@@ -51,6 +71,36 @@ export class StatsRecorder {
     increment(this.injected.marketo, code);
   }
 
+  /** One identity request. */
+  identityRequest(): void {
+    this.restStats.identityRequests += 1;
+  }
+
+  /** One HTTP request to a Lead Database path. */
+  restRequest(): void {
+    this.restStats.requests += 1;
+  }
+
+  /** One REST call of `operationId`. */
+  restCall(operationId: string): void {
+    increment(this.restStats.calls, operationId);
+  }
+
+  /** One REST error code answered. */
+  restError(code: number): void {
+    increment(this.restStats.errors, code);
+  }
+
+  /** One HTTP error status answered on a REST path. */
+  restHttpError(status: number): void {
+    increment(this.restStats.httpErrors, status);
+  }
+
+  /** One fault injected into a REST call. */
+  restInjected(kind: string | number): void {
+    increment(this.restStats.injected, String(kind));
+  }
+
   /** A copy of the counters. */
   snapshot(peakInFlight: number): MockStats {
     return {
@@ -59,6 +109,13 @@ export class StatsRecorder {
       faults: { ...this.faults },
       injected: { ...this.injected, marketo: { ...this.injected.marketo } },
       peakInFlight,
+      rest: {
+        ...this.restStats,
+        calls: { ...this.restStats.calls },
+        errors: { ...this.restStats.errors },
+        httpErrors: { ...this.restStats.httpErrors },
+        injected: { ...this.restStats.injected },
+      },
     };
   }
 
@@ -68,6 +125,11 @@ export class StatsRecorder {
     this.calls = {};
     this.faults = {};
     this.injected = this.emptyInjected();
+    this.restStats = this.emptyRest();
+  }
+
+  private emptyRest(): MockRestStats {
+    return { identityRequests: 0, requests: 0, calls: {}, errors: {}, httpErrors: {}, injected: {} };
   }
 
   private emptyInjected(): MockStats['injected'] {

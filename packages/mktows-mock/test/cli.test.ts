@@ -49,6 +49,8 @@ describe('runCli', () => {
     [['--user-id', 'u', '--rate-limit', 'fast'], { MARKETO_SECRET_KEY: 's' }, 'Invalid --rate-limit'],
     [['--user-id', 'u', '--fault-rate', 'boom=1'], { MARKETO_SECRET_KEY: 's' }, 'Invalid --fault-rate'],
     [['--user-id', 'u', '--secret-key', 's'], { MARKETO_SECRET_KEY: 's' }, "Unknown option '--secret-key'"],
+    [['--user-id', 'u', '--client-id', 'c'], { MARKETO_SECRET_KEY: 's' }, 'Invalid MARKETO_CLIENT_SECRET'],
+    [['--user-id', 'u', '--token-lifetime', '60'], { MARKETO_SECRET_KEY: 's' }, 'Invalid --token-lifetime'],
   ])('exits 2 with a one-line reason for bad usage (%j)', async (argv, env, reason) => {
     const run = io(env);
     expect(await runCli(argv, run.io)).toBe(2);
@@ -72,6 +74,39 @@ describe('runCli', () => {
     expect(await exit).toBe(0);
     expect(run.stderr).toEqual(['mktows-mock: stopped (SIGTERM)']);
     await expect(fetch(url)).rejects.toThrow();
+  });
+
+  it('with a REST client, prints the REST endpoint on a second line and serves REST on the same instance', async () => {
+    const clientSecret = 'cli-client-secret-7f3e9a';
+    const run = io({
+      MARKETO_SECRET_KEY: TEST_SECRET,
+      MARKETO_CLIENT_ID: 'cli-client',
+      MARKETO_CLIENT_SECRET: clientSecret,
+    });
+    const exit = runCli(['--user-id', TEST_USER, '--token-lifetime', '60'], run.io);
+    const url = await run.firstLine;
+    await syncLead(url, { Email: 'cli-rest@example.com' });
+    const restUrl = run.stdout[1] ?? '';
+    expect(restUrl).toBe(url.replace('/soap/mktows/2_2', '/rest'));
+    const query = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: 'cli-client',
+      client_secret: clientSecret,
+    });
+    const identity = (await (
+      await fetch(`${restUrl.replace(/\/rest$/, '/identity')}/oauth/token?${query.toString()}`)
+    ).json()) as {
+      access_token: string;
+      expires_in: number;
+    };
+    expect(identity.expires_in).toBe(60);
+    const lead = await fetch(`${restUrl}/v1/lead/1.json?fields=email`, {
+      headers: { Authorization: `Bearer ${identity.access_token}` },
+    });
+    expect(((await lead.json()) as { result: unknown }).result).toEqual([{ email: 'cli-rest@example.com' }]);
+    run.stop('SIGINT');
+    expect(await exit).toBe(0);
+    expect([...run.stdout, ...run.stderr].join('\n')).not.toContain(clientSecret);
   });
 });
 

@@ -145,6 +145,7 @@ describe('startMockServer options', () => {
         faults: {},
         injected: { latency: 0, http503: 0, reset: 0, resetAfterCommit: 0, malformed: 0, marketo: {} },
         peakInFlight: 0,
+        rest: { identityRequests: 0, requests: 0, calls: {}, errors: {}, httpErrors: {}, injected: {} },
       });
       const again = await postSoap(numbered.url, 'syncLead', syncLeadXml());
       expect(textOf(parseXml(again.text), 'leadId')).toBe('1000');

@@ -39,14 +39,15 @@ describe('syncLead keys and precedence', () => {
     expect(server.leads()[0]?.attributes).toEqual({ FirstName: 'Augusta', City: 'London' });
   });
 
-  it('matches the oldest of several leads sharing an Email (Email is not a unique key)', async () => {
-    const oldest = server.addLead({ email: 'shared@example.com' });
+  it('matches the newest of several leads sharing an Email, as the spec says (Email is not a unique key)', async () => {
     server.addLead({ email: 'shared@example.com' });
+    const newest = server.addLead({ email: 'Shared@example.com' });
+    server.addLead({ email: 'other@example.com' });
     expect(await syncLead(server.url, { Email: 'shared@example.com', attributes: { Title: 'CTO' } })).toEqual({
       status: 'UPDATED',
-      leadId: oldest.id,
+      leadId: newest.id,
     });
-    expect(server.leads().map((lead) => lead.attributes)).toEqual([{ Title: 'CTO' }, {}]);
+    expect(server.leads().map((lead) => lead.attributes)).toEqual([{}, { Title: 'CTO' }, {}]);
   });
 
   it('Id takes precedence over every other key', async () => {

@@ -1,4 +1,6 @@
-// Options of createSyncLeadClient and their validation.
+// Options of createSyncLeadClient and their validation. `SyncLeadClientOptions` are a SOAP client's;
+// a REST client's (`RestSyncLeadClientOptions`, rest/rest-client-options.ts) are the same without the
+// SOAP credentials, plus `rest`.
 import { DEFAULT_MAX_RESPONSE_BYTES } from '@org/mktows-types';
 import { ValidationError } from './errors.js';
 import type { CallLimitOptions } from './call-limits.js';
@@ -37,8 +39,10 @@ export interface SyncLeadClientOptions extends CallLimitOptions {
   allowInsecureHttp?: boolean | undefined;
   /** Receives the redacted raw XML of every exchange and every retry. */
   onTrace?: TraceListener | undefined;
-  /** The clock signatures are made with (default `() => new Date()`); for tests and replays. */
+  /** The clock signatures are made with (default `() => new Date()`); for tests and replays. Over REST: the clock of token lifetimes. */
   now?: (() => Date) | undefined;
+  /** Not a SOAP option: give `rest` (and no `endpoint`, `userId`, `secretKey`) for a REST client. */
+  rest?: undefined;
 }
 
 /** Per-call options of `syncLead`. */

@@ -15,20 +15,23 @@ import {
 import type { LeadSource } from './bulk/lead-chunks.js';
 import type { SyncLeadsResult, SyncLeadsStreamItem } from './bulk/lead-outcome.js';
 import type { SyncLeadsOptions } from './bulk/sync-leads-options.js';
+import { soapBulkSender } from './bulk/bulk-sender.js';
 import { syncLeads, syncLeadsStream } from './bulk/sync-leads.js';
 import { checkEndpoint } from './endpoint.js';
 import { ValidationError } from './errors.js';
 import { createMktowsSession } from './mktows-session.js';
+import type { RestSyncLeadClientOptions } from './rest/rest-client-options.js';
+import { createRestSyncLeadClient } from './rest/rest-client.js';
 import { createRedactor } from './redact.js';
 import { resolveRetryOptions } from './retry-policy.js';
 import { type SyncLeadInput, validateSyncLeadInput } from './sync-lead-input.js';
 import { toParamsSyncLead } from './sync-lead-params.js';
 import { type SyncLeadResult, toSyncLeadResult } from './sync-lead-result.js';
 
-/** A client for one Marketo instance and user. */
+/** A client for one Marketo instance and user, over SOAP or REST (the same calls, inputs, results and errors). */
 export interface SyncLeadClient {
   /**
-   * Creates or updates one lead (mktows `syncLead`).
+   * Creates or updates one lead (mktows `syncLead`; over REST, a one-record Sync Leads).
    *
    * @throws {@link ValidationError} for bad input, before any request
    * @throws {@link MarketoError} for a SOAP fault (after retries, when retryable)
@@ -81,9 +84,9 @@ export interface SyncLeadClient {
   close(): void;
 }
 
-function requireObject(options: unknown): asserts options is SyncLeadClientOptions {
+function requireObject(options: unknown): asserts options is SyncLeadClientOptions | RestSyncLeadClientOptions {
   if (typeof options !== 'object' || options === null) {
-    throw new ValidationError('options', 'must be an object with endpoint, userId and secretKey');
+    throw new ValidationError('options', 'must be an object with endpoint, userId and secretKey (SOAP) or rest (REST)');
   }
 }
 
@@ -102,7 +105,23 @@ function requireOptionalFunction(field: string, value: unknown): void {
 }
 
 /**
- * Creates a syncLead client.
+ * Creates a syncLead client over Marketo's REST API: `rest: { endpoint, identityEndpoint?, clientId,
+ * clientSecret }` (the migration path: the same calls, inputs, results and errors as over SOAP; what REST
+ * cannot express fails with a `ValidationError` before any request).
+ *
+ * @throws {@link ValidationError} for a bad option (endpoint not HTTPS, missing credentials, a SOAP option, ...)
+ *
+ * @example
+ * ```ts
+ * const client = createSyncLeadClient({
+ *   rest: { endpoint: 'https://123-ABC-456.mktorest.com/rest', clientId, clientSecret },
+ * });
+ * const { leadId, status } = await client.syncLead({ email: 't@t.com', attributes: { FirstName: 'George' } });
+ * ```
+ */
+export function createSyncLeadClient(options: RestSyncLeadClientOptions): SyncLeadClient;
+/**
+ * Creates a syncLead client over SOAP (mktows): `endpoint`, `userId` and `secretKey`.
  *
  * @throws {@link ValidationError} for a bad option (endpoint not HTTPS, missing credentials, bad limits, ...)
  *
@@ -115,10 +134,12 @@ function requireOptionalFunction(field: string, value: unknown): void {
  * });
  * ```
  */
-export function createSyncLeadClient(options: SyncLeadClientOptions): SyncLeadClient {
+export function createSyncLeadClient(options: SyncLeadClientOptions): SyncLeadClient;
+export function createSyncLeadClient(options: SyncLeadClientOptions | RestSyncLeadClientOptions): SyncLeadClient {
   requireObject(options);
   requireOptionalFunction('onTrace', options.onTrace);
   requireOptionalFunction('now', options.now);
+  if (options.rest !== undefined) return createRestSyncLeadClient(options);
   const maxRequestBytes = byteLimit('maxRequestBytes', options.maxRequestBytes, DEFAULT_MAX_REQUEST_BYTES);
   const endpoint = checkEndpoint(options.endpoint, options.allowInsecureHttp === true);
   const session = createMktowsSession({
@@ -140,6 +161,7 @@ export function createSyncLeadClient(options: SyncLeadClientOptions): SyncLeadCl
     now: options.now ?? ((): Date => new Date()),
     redactor: createRedactor([options.secretKey]),
   });
+  const bulk = soapBulkSender(session);
   let closed = false;
 
   return {
@@ -151,11 +173,11 @@ export function createSyncLeadClient(options: SyncLeadClientOptions): SyncLeadCl
     },
     async syncLeads(leads: LeadSource, bulkOptions?: SyncLeadsOptions): Promise<SyncLeadsResult> {
       if (closed) throw new ValidationError('client', 'must not be used after close()');
-      return syncLeads(session, leads, bulkOptions, maxRequestBytes);
+      return syncLeads(bulk, leads, bulkOptions, maxRequestBytes);
     },
     syncLeadsStream(leads: LeadSource, bulkOptions?: SyncLeadsOptions): AsyncGenerator<SyncLeadsStreamItem, void, undefined> {
       if (closed) throw new ValidationError('client', 'must not be used after close()');
-      return syncLeadsStream(session, leads, bulkOptions, maxRequestBytes);
+      return syncLeadsStream(bulk, leads, bulkOptions, maxRequestBytes);
     },
     close(): void {
       if (closed) return;

@@ -46,13 +46,13 @@ export abstract class SyncLeadError extends Error {
   }
 }
 
-/** Details of a SOAP fault that Marketo (or a mktows server) answered with. */
+/** Details of a SOAP fault that Marketo (or a mktows server) answered with, or of a REST request-level error. */
 export interface MarketoFaultDetails {
-  /** Marketo's numeric code from `detail/serviceException/code` (or the fault string's `CODE - ` prefix). */
+  /** Marketo's numeric code from `detail/serviceException/code` (or the fault string's `CODE - ` prefix); over REST the `errors[0].code`. */
   code: number;
   /** The SOAP `faultstring`, e.g. `20014 - Authentication failed`. */
   faultString: string;
-  /** The SOAP `faultcode`, e.g. `SOAP-ENV:Client`. */
+  /** The SOAP `faultcode`, e.g. `SOAP-ENV:Client`; `REST` for a REST error. */
   faultCode: string;
   /** Whether Marketo documents the code as retryable (unknown codes: `false`). */
   retryable: boolean;
@@ -64,7 +64,7 @@ export interface MarketoFaultDetails {
   serverDate?: Date | undefined;
 }
 
-/** A SOAP fault from Marketo: `code` is Marketo's number (20014, 20023, ...). */
+/** A SOAP fault from Marketo (`code` 20014, 20023, ...), or a REST request refused as a whole (`code` 601, 606, 1006, ...; `faultCode` `REST`). */
 export class MarketoError extends SyncLeadError {
   /** Marketo's numeric fault code. */
   readonly code: number;

@@ -1,5 +1,6 @@
 /**
- * `@org/sync-lead`: create or update Marketo leads through the SOAP API (mktows 2_2), one at a time
+ * `@org/sync-lead`: create or update Marketo leads through the SOAP API (mktows 2_2) or, with the same
+ * calls, inputs, results and errors, through Marketo's REST API (the migration path), one at a time
  * (`syncLead`) or in bulk at the rate-limit ceiling (`syncLeads`, `syncLeadsStream`), with typed
  * results and errors, input validation before the network, retries with backoff, client-wide limits
  * (a sliding window of calls, calls in flight, a daily quota; shared across processes through
@@ -8,7 +9,7 @@
  * @packageDocumentation
  */
 export { createSyncLeadClient, type SyncLeadClient } from './create-sync-lead-client.js';
-export { createSyncLeadClientFromEnv, ENVIRONMENT_VARIABLES } from './create-sync-lead-client-from-env.js';
+export { createSyncLeadClientFromEnv, ENVIRONMENT_VARIABLES, type EnvironmentOverrides } from './create-sync-lead-client-from-env.js';
 export {
   DEFAULT_MAX_REQUEST_BYTES,
   DEFAULT_MAX_RESPONSE_BYTES,
@@ -16,6 +17,7 @@ export {
   type CallOptions,
   type SyncLeadClientOptions,
 } from './client-options.js';
+export type { RestSyncLeadClientOptions, RestTransportOptions } from './rest/rest-client-options.js';
 export {
   FOREIGN_SYS_TYPES,
   type ForeignSysType,
@@ -62,6 +64,8 @@ export {
   type TraceListener,
   type TraceRequestEvent,
   type TraceResponseEvent,
+  type TraceRestRequestEvent,
+  type TraceRestResponseEvent,
   type TraceRetryEvent,
 } from './trace.js';
 export { REDACTED } from './redact.js';

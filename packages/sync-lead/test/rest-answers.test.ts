@@ -146,6 +146,29 @@ describe('bounds', () => {
     expect(streamed).toMatchObject({ retryable: false });
   });
 
+  it('a compressed answer is refused unread (the client asks for identity), with limit maxResponseBytes named on size', async () => {
+    const failure = await syncFailure({ body: 'H4sI', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' } });
+    expect(failure).toBeInstanceOf(TransportError);
+    expect((failure as Error).message).toBe('The response to POST /rest/v1/leads.json is compressed (gzip), which was not asked for; it was not read');
+    expect(server!.requests[1]?.headers['accept-encoding']).toBe('identity');
+    const big = await syncFailure(json({ success: true, requestId: 'x', result: [{ id: 1, status: 'created', pad: 'x'.repeat(5000) }] }), {
+      limits: { maxResponseBytes: 1024 },
+    });
+    expect(big).toMatchObject({ limit: 'maxResponseBytes' });
+  });
+
+  it("server text in an error is one line of at most 300 characters (a 1 MB message, a 1 MB skipped record's reason)", async () => {
+    const huge = `line one\nline two ${'x'.repeat(1_000_000)}`;
+    const refused = await syncFailure(errorReply(611, huge), { limits: { timeoutMs: 10_000 } });
+    expect(refused).toBeInstanceOf(MarketoError);
+    expect((refused as Error).message.length).toBeLessThan(400);
+    expect((refused as Error).message).toMatch(/^Marketo fault 611: line one line two x+… \(1000018 characters\)$/);
+    await server!.close();
+    const skipped = await syncFailure(resultReply([{ status: 'skipped', reasons: [{ code: '1003', message: huge }] }]), { limits: { timeoutMs: 10_000 } });
+    const [outcome] = skipped as Array<{ error: SyncFailedError }>;
+    expect(outcome!.error.reason.length).toBeLessThan(400);
+  });
+
   it('a server that never answers ends in a TimeoutError within the deadline', async () => {
     server = await startRestServer(() => ({ hang: true }));
     const started = performance.now();

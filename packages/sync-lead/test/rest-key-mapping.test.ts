@@ -75,21 +75,32 @@ describe('records', () => {
 });
 
 describe('batches', () => {
-  it('one request per key kind, in order of first appearance, each remembering which inputs it carries', () => {
+  it('one request per run of the same key kind, in input order, each remembering which inputs it carries', () => {
     const inputs = [
       { email: 'a@example.com' },
-      { id: 9 },
       { email: 'b@example.com' },
-      { foreignSysPersonId: '00Q1', foreignSysType: 'SFDC' as const },
+      { id: 9 },
       { id: 10, attributes: { Title: null } },
+      { foreignSysPersonId: '00Q1', foreignSysType: 'SFDC' as const },
+      { email: 'c@example.com' },
     ].map(valid);
     const { groups } = toRestSyncPlan(inputs);
     expect(groups.map((group) => [group.request.action, group.request.lookupField, group.inputIndexes])).toEqual([
-      ['createOrUpdate', 'email', [0, 2]],
-      ['updateOnly', 'id', [1, 4]],
-      ['createOrUpdate', 'sfdcLeadId', [3]],
+      ['createOrUpdate', 'email', [0, 1]],
+      ['updateOnly', 'id', [2, 3]],
+      ['createOrUpdate', 'sfdcLeadId', [4]],
+      ['createOrUpdate', 'email', [5]],
     ]);
     expect(groups[1]!.request.input).toEqual([{ id: 9 }, { Title: null, id: 10 }]);
+  });
+
+  it("as syncMultipleLeads: dedup false creates email-keyed leads, an Id-keyed record carries no email, partitionName on each", () => {
+    const inputs = [{ email: 'a@example.com' }, { id: 9, email: 'new@example.com' }].map(valid);
+    const { groups } = toRestSyncPlan(inputs, { dedup: false, keepEmailOfIdMatch: true, partitionName: 'EMEA Leads' });
+    expect(groups.map((group) => group.request)).toEqual([
+      { action: 'createDuplicate', lookupField: 'email', partitionName: 'EMEA Leads', input: [{ email: 'a@example.com' }] },
+      { action: 'updateOnly', lookupField: 'id', partitionName: 'EMEA Leads', input: [{ id: 9 }] },
+    ]);
   });
 
   it('splits a kind at 300 records (301 leads: 300 + 1)', () => {

@@ -3,7 +3,6 @@
 // object itself, and its redactor's output. The tokens are random and taken from what the identity
 // service issued, so the check would see them if they leaked.
 import { randomUUID } from 'node:crypto';
-import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RestLeadApi } from '../src/rest/rest-lead-api.js';
 import type { RawReply } from './support/raw-server.js';
@@ -18,22 +17,13 @@ import {
   tokenReply,
   type RestTestServer,
 } from './support/rest-server.js';
+import { everythingAbout } from './support/secret-scan.js';
 
 let server: RestTestServer | undefined;
 afterEach(async () => {
   await server?.close();
   server = undefined;
 });
-
-function everythingAbout(value: unknown): string {
-  const parts = [inspect(value, { depth: Infinity, showHidden: true }), JSON.stringify(value) ?? '', String(value)];
-  for (let cause = (value as Error | undefined)?.cause; cause !== undefined; cause = (cause as Error).cause) {
-    parts.push(inspect(cause, { depth: Infinity, showHidden: true }), String((cause as Error).stack));
-  }
-  if (value instanceof Error) parts.push(value.stack ?? '');
-  if (value instanceof Error && 'reason' in value) parts.push(String(value.reason));
-  return parts.join('\n');
-}
 
 /** Every secret the server could have seen: the client secret (plain and URL-encoded) and every token issued. */
 function secretsOf(issued: readonly string[]): string[] {

@@ -11,6 +11,7 @@ import { FAST_RETRY } from './support/mock.js';
 import { readDocFixture, repoRoot } from './support/paths.js';
 import { faultEnvelope, startRawServer, type RawReply, type RawServer } from './support/raw-server.js';
 import { runProcess } from './support/run-process.js';
+import { everythingAbout } from './support/secret-scan.js';
 
 const secretKey = 'S3cret&<Key>"0123456789abcdef';
 const userId = 'secrets_user';
@@ -40,15 +41,6 @@ const consoleOutput: string[] = [];
 
 function leakedIn(text: string, signatures: readonly string[]): string[] {
   return [secretKey, ...signatures].filter((secret) => text.includes(secret));
-}
-
-function everythingAbout(error: unknown): string {
-  const parts = [inspect(error, { depth: Infinity, showHidden: true }), JSON.stringify(error) ?? '', String(error)];
-  for (let cause = (error as Error | undefined)?.cause; cause !== undefined; cause = (cause as Error).cause) {
-    parts.push(inspect(cause, { depth: Infinity, showHidden: true }), String((cause as Error).stack));
-  }
-  if (error instanceof Error) parts.push(error.stack ?? '');
-  return parts.join('\n');
 }
 
 beforeAll(async () => {

@@ -83,7 +83,7 @@ function importRow(
 
   let leadId: number;
   if (request.importListMode === 'LISTONLY') {
-    const lead = instance.leads.findByEmail(email)[0];
+    const lead = instance.leads.findByEmail(email).at(-1); // the newest, as syncLead matches
     if (!lead) return { kind: 'ignored' };
     leadId = lead.id;
   } else {

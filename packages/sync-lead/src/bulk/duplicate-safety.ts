@@ -7,8 +7,11 @@
 import { InvalidResponseError, MarketoError, TimeoutError, TransportError } from '../errors.js';
 import type { BulkLead } from './bulk-lead.js';
 
-/** Marketo's internal errors: the call may have been partly applied before it failed. */
-const INTERNAL_ERROR_CODES = new Set([10001, 20011]);
+/**
+ * Marketo's internal errors: the call may have been partly applied before it failed. SOAP: 10001, 20011;
+ * REST: 604 (the request timed out at Marketo) and 611 (system error). The two sets of codes never overlap.
+ */
+const INTERNAL_ERROR_CODES = new Set([10001, 20011, 604, 611]);
 
 /** Socket failures after which the request may have reached the server and been applied. */
 const LOST_AFTER_SEND_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED']);

@@ -4,18 +4,29 @@
 // request (maxRequestBytes), and a lead too large for any request fails alone, never sent.
 import { ValidationError } from '../errors.js';
 import type { SyncLeadInput } from '../sync-lead-input.js';
-import { type BulkLead, type InvalidLead, toBulkLead } from './bulk-lead.js';
+import type { BulkLead, InvalidLead } from './bulk-lead.js';
 
 /** What syncLeads accepts as leads. */
 export type LeadSource = Iterable<SyncLeadInput> | AsyncIterable<SyncLeadInput>;
 
 /** One batch to send and the invalid inputs read with it. */
-export interface LeadChunk {
+export interface LeadChunk<TLead = BulkLead> {
   /** Valid leads, at most `batchSize`; empty when the chunk holds only invalid inputs. */
-  batch: BulkLead[];
+  batch: TLead[];
   /** Inputs that failed validation. */
   invalid: InvalidLead[];
 }
+
+/** A lead of a batch: how many bytes its record takes in a request. */
+export interface SizedLead {
+  bytes: number;
+}
+
+/**
+ * Validates and encodes input `index` for a batch of the client's transport (SOAP: `toBulkLead`); a lead
+ * whose record alone is over `maxRecordBytes` is invalid (it fails alone, never sent).
+ */
+export type PrepareLead<TLead> = (index: number, input: SyncLeadInput, maxRecordBytes: number) => TLead | InvalidLead;
 
 /**
  * Checks that `leads` can be iterated.
@@ -40,15 +51,16 @@ export const ENVELOPE_ALLOWANCE_BYTES = 4096;
  * Collects validated leads into chunks; `add` returns a chunk when one is full, or when the lead added
  * would have made its records larger than one request may carry (the lead then starts the next chunk).
  */
-function createChunker(
+function createChunker<TLead extends SizedLead>(
   batchSize: number,
   maxRequestBytes: number,
-): { add(input: SyncLeadInput): LeadChunk | undefined; rest(): LeadChunk | undefined } {
+  prepare: PrepareLead<TLead>,
+): { add(input: SyncLeadInput): LeadChunk<TLead> | undefined; rest(): LeadChunk<TLead> | undefined } {
   const recordBytesLimit = Math.max(maxRequestBytes - ENVELOPE_ALLOWANCE_BYTES, 1);
-  let chunk: LeadChunk = { batch: [], invalid: [] };
+  let chunk: LeadChunk<TLead> = { batch: [], invalid: [] };
   let chunkBytes = 0;
   let index = 0;
-  const take = (): LeadChunk => {
+  const take = (): LeadChunk<TLead> => {
     const full = chunk;
     chunk = { batch: [], invalid: [] };
     chunkBytes = 0;
@@ -56,9 +68,9 @@ function createChunker(
   };
   return {
     add(input) {
-      const lead = toBulkLead(index, input, recordBytesLimit);
+      const lead = prepare(index, input, recordBytesLimit);
       index += 1;
-      if ('error' in lead) {
+      if (isInvalid(lead)) {
         chunk.invalid.push(lead);
         return chunk.invalid.length === batchSize ? take() : undefined;
       }
@@ -72,17 +84,22 @@ function createChunker(
   };
 }
 
+function isInvalid<TLead>(lead: TLead | InvalidLead): lead is InvalidLead {
+  return typeof lead === 'object' && lead !== null && 'error' in lead;
+}
+
 /**
- * Reads `leads` into chunks of at most `batchSize` valid (or invalid) inputs whose records fit one
- * request of `maxRequestBytes`. An array or other synchronous iterable is read with a plain loop:
+ * Reads `leads` into chunks of at most `batchSize` valid (or invalid) inputs, each validated and encoded
+ * by the transport's `prepare`, whose records fit one request of `maxRequestBytes`. An array or other synchronous iterable is read with a plain loop:
  * `for await` would make a promise for every lead.
  */
-export async function* readLeadChunks(
+export async function* readLeadChunks<TLead extends SizedLead>(
   leads: LeadSource,
   batchSize: number,
   maxRequestBytes: number,
-): AsyncGenerator<LeadChunk, void, undefined> {
-  const chunker = createChunker(batchSize, maxRequestBytes);
+  prepare: PrepareLead<TLead>,
+): AsyncGenerator<LeadChunk<TLead>, void, undefined> {
+  const chunker = createChunker(batchSize, maxRequestBytes, prepare);
   if (Symbol.asyncIterator in leads) {
     for await (const input of leads) {
       const chunk = chunker.add(input);

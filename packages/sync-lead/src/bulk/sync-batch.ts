@@ -40,7 +40,7 @@ export interface BatchOutcome {
 }
 
 /** The attribute names a lead sends, sorted: what Marketo's "bad attribute name" fault depends on. */
-function attributeNamesOf(lead: BulkLead): string {
+export function attributeNamesOf(lead: Pick<BulkLead, 'input'>): string {
   const attributes = lead.input.attributes ?? {};
   return Object.keys(attributes)
     .filter((name) => attributes[name] !== undefined)

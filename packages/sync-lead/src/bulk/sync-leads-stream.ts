@@ -1,23 +1,22 @@
-// The bulk run: reads the leads in chunks, keeps up to `concurrency` batches in flight (each a
-// syncMultipleLeads call through the client's limits) and yields every lead's outcome as its batch
+// The bulk run: reads the leads in chunks, keeps up to `concurrency` batches in flight (each synced by
+// the client's transport through the client's limits) and yields every lead's outcome as its batch
 // finishes. A chunk is read only when a batch slot is free and the consumer has taken the previous
 // results, so memory stays bounded by concurrency x batchSize whatever the number of leads.
 import { setMaxListeners } from 'node:events';
 import { linkSignals, raceWithSignal, throwIfAborted } from '../abort.js';
 import { AbortError } from '../errors.js';
-import type { MktowsSession } from '../mktows-session.js';
-import type { BulkLead, InvalidLead } from './bulk-lead.js';
+import type { InvalidLead } from './bulk-lead.js';
+import type { BatchOutcomeOf, BatchRun, BulkSender, IndexedLead } from './bulk-sender.js';
 import { type LeadSource, readLeadChunks } from './lead-chunks.js';
 import { countOutcome, type LeadOutcome, type OutcomeTally, type SyncLeadsStreamItem } from './lead-outcome.js';
 import type { ResolvedSyncLeadsOptions } from './sync-leads-options.js';
-import { type BatchContext, type BatchOutcome, syncBatch } from './sync-batch.js';
 
-interface FinishedBatch {
+interface FinishedBatch<TLead> {
   id: number;
-  outcomes: BatchOutcome[];
+  outcomes: Array<BatchOutcomeOf<TLead>>;
 }
 
-function streamItem(lead: BulkLead | InvalidLead, outcome: LeadOutcome): SyncLeadsStreamItem {
+function streamItem(lead: IndexedLead | InvalidLead, outcome: LeadOutcome): SyncLeadsStreamItem {
   return { ...outcome, index: lead.index, input: lead.input };
 }
 
@@ -26,8 +25,8 @@ function streamItem(lead: BulkLead | InvalidLead, outcome: LeadOutcome): SyncLea
  * {@link AbortError} when `options.signal` fires or the client closes; returning early (`break`)
  * aborts the batches in flight and reads no further leads.
  */
-export async function* runSyncLeads(
-  session: MktowsSession,
+export async function* runSyncLeads<TLead extends IndexedLead>(
+  sender: BulkSender<TLead>,
   leads: LeadSource,
   options: ResolvedSyncLeadsOptions,
   total: number | undefined,
@@ -37,9 +36,9 @@ export async function* runSyncLeads(
   const linked = linkSignals([options.signal, stopped.signal]);
   // Every batch in flight or queued listens to the run's signal: not a leak.
   setMaxListeners(0, linked.signal);
-  const context: BatchContext = { session, dedup: options.dedup, signal: linked.signal, timeoutMs: options.timeoutMs };
-  const chunks = readLeadChunks(leads, options.batchSize, options.maxRequestBytes);
-  const running = new Map<number, Promise<FinishedBatch>>();
+  const run: BatchRun = { dedup: options.dedup, signal: linked.signal, timeoutMs: options.timeoutMs };
+  const chunks = readLeadChunks(leads, options.batchSize, options.maxRequestBytes, sender.prepare);
+  const running = new Map<number, Promise<FinishedBatch<TLead>>>();
   const tally: OutcomeTally = { created: 0, updated: 0, failed: 0 };
   let nextBatchId = 0;
   let sourceDone = false;
@@ -62,7 +61,7 @@ export async function* runSyncLeads(
         const { batch, invalid } = next.value;
         if (batch.length > 0) {
           const id = nextBatchId++;
-          const finishing = syncBatch(context, batch).then((outcomes) => ({ id, outcomes }));
+          const finishing = sender.syncBatch(batch, run).then((outcomes) => ({ id, outcomes }));
           // Marked handled now: the generator may be paused at a yield when a batch rejects (abort), and
           // an unhandled rejection would end the process. The race below still sees the rejection.
           finishing.catch(() => undefined);

@@ -5,6 +5,9 @@ import { LEAD_FILE_FORMATS, type LeadFileFormat } from './lead-file-format.js';
 
 /** Parsed command-line options. */
 export interface CliOptions {
+  /** Over Marketo's REST API instead of SOAP. */
+  rest?: boolean;
+  partition?: string;
   endpoint?: string;
   email?: string;
   id?: number;
@@ -56,11 +59,20 @@ function parseTimeout(text: string): number {
 }
 
 const ENVIRONMENT_HELP = `
-Environment:
+Environment (SOAP):
   MARKETO_SECRET_KEY     secret (encryption) key of the SOAP user (required; never accepted as an option)
   MARKETO_USER_ID        Marketo SOAP user id (required)
   MARKETO_SOAP_ENDPOINT  endpoint used when --endpoint is not given
   MARKETO_LIMITS_REDIS_URL  Redis whose limits bulk mode shares, when --redis-url is not given
+
+Environment (--rest):
+  MARKETO_CLIENT_SECRET  Client Secret of the LaunchPoint custom service (required; never an option)
+  MARKETO_CLIENT_ID      its Client Id (required)
+  MARKETO_REST_ENDPOINT  REST endpoint (e.g. https://123-ABC-456.mktorest.com/rest) when --endpoint is not given
+  MARKETO_IDENTITY_ENDPOINT  identity endpoint (default: on the REST endpoint's host)
+
+With --rest the same lead (or file) is synced through Marketo's REST API (Sync Leads), with the same
+inputs, output and exit status; --cookie has no REST equivalent (exit 2), --workspace becomes --partition.
 
 Bulk mode (--file): every lead of an NDJSON file (one syncLead input as JSON per line, e.g.
 {"email":"a@example.com","attributes":{"FirstName":"Ada"}}) or a CSV file (a header row; columns id,
@@ -78,24 +90,29 @@ Examples:
   sync-lead --id 1089965 --attr LeadScore=62 --return-lead --json
   sync-lead --file leads.csv
   sync-lead --file leads.failed.csv --json
+  sync-lead --rest --email t@t.com --attr FirstName=George --attr "LastName=of the Jungle"
 `;
 
 /** Builds the `sync-lead` command; `writeOut`/`writeErr` receive help and usage errors. */
 export function createCliProgram(output: { writeOut: (text: string) => void; writeErr: (text: string) => void }): Command {
   return new Command()
     .name('sync-lead')
-    .description("Create or update one Marketo lead through the SOAP API's syncLead (mktows 2_2), or a file of leads.")
-    .option('--endpoint <url>', 'mktows endpoint URL (default: $MARKETO_SOAP_ENDPOINT)')
+    .description(
+      "Create or update one Marketo lead through the SOAP API's syncLead (mktows 2_2), or with --rest through the REST API, or a file of leads.",
+    )
+    .option('--rest', "use Marketo's REST API (reads the REST variables) instead of SOAP")
+    .option('--endpoint <url>', 'mktows endpoint URL (default: $MARKETO_SOAP_ENDPOINT; with --rest the REST endpoint, default $MARKETO_REST_ENDPOINT)')
     .option('--email <email>', 'lead email address')
     .option('--id <n>', 'Marketo lead id (takes precedence over every other key)', parseLeadId)
     .option('--foreign-sys-person-id <id>', 'lead id in a foreign system (needs --foreign-sys-type)')
     .addOption(new Option('--foreign-sys-type <type>', 'foreign system type').choices([...FOREIGN_SYS_TYPES]))
     .option('--cookie <cookie>', 'Munchkin cookie (_mkto_trk) of an anonymous lead to associate')
     .option('--attr <Name=Value>', 'lead attribute to set (repeatable)', parseAttr, [])
-    .option('--workspace <name>', 'target workspace (MktowsContextHeader)')
+    .option('--workspace <name>', 'target workspace (MktowsContextHeader; SOAP only)')
+    .option('--partition <name>', 'lead partition to create and match leads in (partitionName; --rest only)')
     .option('--return-lead', 'print the whole lead record Marketo returns')
     .option('--json', 'print exactly one JSON object on stdout')
-    .option('--trace', 'print the redacted SOAP request and response on stderr')
+    .option('--trace', 'print the redacted SOAP (or REST) requests and responses on stderr')
     .option('--timeout-ms <ms>', 'per-attempt timeout in milliseconds (default 30000)', parseTimeout)
     .option('--allow-insecure-http', 'allow http:// to hosts other than loopback')
     .addOption(

@@ -1,12 +1,13 @@
-// Runs the `sync-lead` command: parses options, syncs one lead (or a file of leads), prints the result.
+// Runs the `sync-lead` command: parses options, syncs one lead (or a file of leads) over SOAP, or over
+// REST with `--rest`, and prints the result.
 // Never calls process.exit, so tests can run it in-process; the bin turns the returned status into the
 // exit code.
 import { type Command, CommanderError } from 'commander';
-import { createSyncLeadClientFromEnv } from '../create-sync-lead-client-from-env.js';
+import { createSyncLeadClientFromEnv, type EnvironmentOverrides } from '../create-sync-lead-client-from-env.js';
 import { ValidationError } from '../errors.js';
 import type { LimitStore } from '../limit-store.js';
 import type { SyncLeadInput } from '../sync-lead-input.js';
-import { formatTraceEvent } from '../trace.js';
+import { formatTraceEvent, type TraceEvent } from '../trace.js';
 import { BULK_ONLY_OPTIONS, type CliOptions, createCliProgram } from './cli-program.js';
 import { defaultFailedFile, leadFileFormat } from './lead-file-format.js';
 import { type BulkRunSettings, runBulkSync } from './run-bulk.js';
@@ -52,6 +53,27 @@ function bulkSettings(file: string, options: CliOptions): BulkRunSettings {
     dedup: options.dedup,
     json: options.json === true,
   };
+}
+
+/** The client options the command line gives: over SOAP, or over REST with `--rest`. */
+function clientOverrides(options: CliOptions, io: CliIo): EnvironmentOverrides {
+  const common = {
+    timeoutMs: options.timeoutMs,
+    allowInsecureHttp: options.allowInsecureHttp,
+    onTrace: options.trace ? (event: TraceEvent) => void io.stderr.write(`${formatTraceEvent(event)}\n`) : undefined,
+  };
+  if (options.rest !== true) {
+    if (options.partition !== undefined) throw new ValidationError('--partition', 'is only used with --rest (SOAP uses --workspace)');
+    return { ...common, transport: 'soap', endpoint: options.endpoint, workspace: options.workspace };
+  }
+  if (options.workspace !== undefined) {
+    throw new ValidationError('--workspace', 'has no REST equivalent: REST names a lead partition (--partition)');
+  }
+  const rest = {
+    ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
+    ...(options.partition === undefined ? {} : { partitionName: options.partition }),
+  };
+  return { ...common, transport: 'rest', rest };
 }
 
 /** The environment variable bulk mode reads a Redis URL from when `--redis-url` is not given. */
@@ -105,17 +127,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (!bulk) rejectBulkOnlyOptions(program);
     const limitStore = bulk ? await bulkLimitStore(options, io.env) : undefined;
     // Credentials come only from the environment: options would show up in shell history and `ps`.
-    client = createSyncLeadClientFromEnv(
-      {
-        limitStore,
-        endpoint: options.endpoint,
-        workspace: options.workspace,
-        timeoutMs: options.timeoutMs,
-        allowInsecureHttp: options.allowInsecureHttp,
-        onTrace: options.trace ? (event) => io.stderr.write(`${formatTraceEvent(event)}\n`) : undefined,
-      },
-      io.env,
-    );
+    client = createSyncLeadClientFromEnv({ ...clientOverrides(options, io), limitStore }, io.env);
     if (bulk) return await runBulkSync(client, bulk, io);
     const result = await client.syncLead(toInput(options));
     io.stdout.write(formatResult(result, json));

@@ -1,7 +1,8 @@
 // Reads a REST answer: the single place that turns what a REST endpoint sends into this package's
 // errors. An HTTP error status is a TransportError naming it (retryable for 502/503/504), a 2xx body
 // that is not Marketo's JSON envelope an InvalidResponseError, and `success: false` a MarketoError with
-// Marketo's code and documented `retryable`. Server text in messages is redacted by the caller's redactor.
+// Marketo's code and documented `retryable`. Server text in messages passes the caller's `redact`
+// (the client's: redacted, on one line, cut short).
 import { InvalidResponseError, MarketoError, TransportError, type SyncLeadError } from '../errors.js';
 import { findRestCode } from './rest-error-codes.js';
 import type { RestHttpReply } from './rest-http.js';

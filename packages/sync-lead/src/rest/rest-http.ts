@@ -1,13 +1,14 @@
 // One HTTP exchange of the REST transport, bounded like every byte from outside must be: a total
 // deadline (connect, headers and body together) and a cap on the response size, both enforced while
-// the response arrives. Redirects are not followed (a request carrying a token or the client secret is
-// never replayed elsewhere). Kept in one module so the client's other transports can share the limits.
+// the response arrives: the client's `timeoutMs` and `maxResponseBytes`, as for SOAP. Redirects are not
+// followed (a request carrying a token or the client secret is never replayed elsewhere).
 import http from 'node:http';
 import https from 'node:https';
+import { DEFAULT_MAX_RESPONSE_BYTES } from '@org/mktows-types';
 import { AbortError, TimeoutError, TransportError } from '../errors.js';
 
-/** Largest REST response read by default: 300 leads with many fields fit many times over. */
-export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+/** Largest REST response read by default: the SOAP client's default (300 leads with many fields fit many times over). */
+export { DEFAULT_MAX_RESPONSE_BYTES };
 
 /** Socket error codes a retry can help with: the connection broke, not the request (as for SOAP). */
 const RETRYABLE_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'EAI_AGAIN']);
@@ -44,6 +45,7 @@ function tooLarge(what: string, limit: number, status: number): TransportError {
     message: `The response to ${what} is larger than maxResponseBytes (${limit} bytes); it was not read`,
     retryable: false,
     httpStatus: status,
+    limit: 'maxResponseBytes',
   });
 }
 
@@ -83,10 +85,22 @@ export function sendRestRequest(request: RestHttpRequest): Promise<RestHttpReply
     };
     const onAbort = (): void => finish(new AbortError(signal?.reason));
     const deadline = setTimeout(() => finish(new TimeoutError(limits.timeoutMs)), limits.timeoutMs);
-    const headers: Record<string, string | number> = { ...request.headers };
+    // No compression: a compressed body could inflate far past what was read (a gzip bomb).
+    const headers: Record<string, string | number> = { ...request.headers, 'accept-encoding': 'identity' };
     if (request.body !== undefined) headers['content-length'] = Buffer.byteLength(request.body);
     const req = send(url, { method: request.method, headers, agent: request.agent }, (res) => {
       const status = res.statusCode ?? 0;
+      const encoding = res.headers['content-encoding'];
+      if (encoding !== undefined && encoding.toLowerCase() !== 'identity') {
+        finish(
+          new TransportError({
+            message: `The response to ${what} is compressed (${encoding.slice(0, 40)}), which was not asked for; it was not read`,
+            retryable: false,
+            httpStatus: status,
+          }),
+        );
+        return;
+      }
       const declared = Number(res.headers['content-length']);
       if (Number.isFinite(declared) && declared > limits.maxResponseBytes) {
         finish(tooLarge(what, limits.maxResponseBytes, status));

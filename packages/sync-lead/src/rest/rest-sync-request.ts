@@ -1,19 +1,21 @@
 // Maps syncLead inputs to REST Sync Leads requests (`POST /rest/v1/leads.json`), following the key
 // precedence of the SOAP call (mktows-mock's lead-sync.ts and Marketo's SOAP documentation: Id first,
 // then the foreign system id, then the Munchkin cookie, then Email). One REST request has one
-// `lookupField` and one `action` for all its records, so a batch is split by key kind.
+// `lookupField` and one `action` for all its records, so a batch is split where the key kind changes.
 //
 // | SOAP input (highest key given)   | REST request                                            | where REST differs |
 // | -------------------------------- | ------------------------------------------------------- | ------------------ |
 // | `id` (+ anything)                | `lookupField: 'id'`, `action: 'updateOnly'`, `{ id }`   | an unknown Id is a skipped record (1004 -> FAILED), where SOAP faults the call (20103) |
 // | `foreignSysPersonId` + type      | `lookupField: <REST field of that type>`, `createOrUpdate` | SOAP falls back to the cookie, then Email, when the foreign id matches no lead; REST creates a new lead. The type itself has no REST field: it picks the field (`SFDC` -> `sfdcLeadId` by default; `CUSTOM`, `NETSUITE` only when configured) |
-// | `email`                          | `lookupField: 'email'`, `action: 'createOrUpdate'`      | several leads with the address: SOAP updates the oldest, REST skips the record (1007 -> FAILED) |
+// | `email`                          | `lookupField: 'email'`, `action: 'createOrUpdate'`      | several leads with the address: SOAP updates the newest, REST skips the record (1007 -> FAILED) |
 // | `marketoCookie`                  | (refused before any request)                            | Sync Leads has no cookie: REST associates a cookie through Associate Lead, not part of this subset |
 //
 // Attributes become fields of the record by REST name (`fieldName` maps SOAP names such as `FirstName`
 // to REST names such as `firstName`; Describe Leads lists both), with JSON values: strings as given,
 // numbers and booleans as JSON numbers and booleans, a Date as its ISO 8601 UTC text, `null` as `null`
-// (clears the field). `returnLead` has no Sync Leads equivalent: the plan says to read the lead back.
+// (clears the field). `returnLead` has no Sync Leads equivalent: syncLead reads the lead back (Get Lead
+// by Id). In syncLeads, `dedup: false` makes email-keyed records `createDuplicate`, and an Id-keyed record
+// carries no `email`, because syncMultipleLeads does not change the Email of a lead matched by Id.
 import type { Lead, LeadAttribute, SyncAction, SyncLeadRequest } from '@org/marketo-rest-types';
 import { ValidationError } from '../errors.js';
 import type { ForeignSysType, LeadAttributeValue, ValidSyncLeadInput } from '../sync-lead-input.js';
@@ -38,6 +40,19 @@ export interface RestKey {
   action: SyncAction;
   /** The REST field the input's `foreignSysPersonId` goes to, when it has one. */
   foreignIdField?: string | undefined;
+}
+
+/** How inputs are planned into requests, on top of how each becomes a record. */
+export interface RestPlanOptions extends RestMappingOptions {
+  /** Marketo's `dedupEnabled` (default true); false syncs email-keyed inputs with `createDuplicate`, as syncMultipleLeads creates them. */
+  dedup?: boolean | undefined;
+  /**
+   * As syncMultipleLeads (default false, syncLead's way): an Id-keyed record carries no `email`, so the
+   * lead matched by Id keeps its Email unless an `Email` attribute changes it.
+   */
+  keepEmailOfIdMatch?: boolean | undefined;
+  /** Sync Leads' `partitionName` of every request. */
+  partitionName?: string | undefined;
 }
 
 /** One Sync Leads request and the inputs (by position in the batch) its records stand for, in order. */
@@ -108,15 +123,18 @@ export function toRestLead(input: ValidSyncLeadInput, key: RestKey, options: Res
 }
 
 /**
- * Groups validated inputs into Sync Leads requests: one per key kind (in order of first appearance),
- * each of at most {@link MAX_REST_SYNC_RECORDS} records, records in input order. An input REST cannot
+ * Groups validated inputs into Sync Leads requests: one per run of consecutive inputs of the same key kind
+ * (the requests are sent in order, so every record is processed after the inputs before it, as the
+ * records of one SOAP call are: a lead created by one input is found by the next), each of at most
+ * {@link MAX_REST_SYNC_RECORDS} records. An input REST cannot
  * express is not sent: it is listed in `refused` with the {@link ValidationError} of {@link restKeyOf},
- * so that every input of a bulk run still ends with a result.
+ * so that every input of a bulk run still ends with a result. syncLead plans its one input with the
+ * defaults; syncLeads with `dedup` and `keepEmailOfIdMatch`, as syncMultipleLeads behaves.
  */
-export function toRestSyncPlan(inputs: readonly ValidSyncLeadInput[], options: RestMappingOptions = {}): RestSyncPlan {
-  const open = new Map<string, RestSyncGroup>();
+export function toRestSyncPlan(inputs: readonly ValidSyncLeadInput[], options: RestPlanOptions = {}): RestSyncPlan {
   const groups: RestSyncGroup[] = [];
   const refused: RestSyncPlan['refused'] = [];
+  let current: { kind: string; group: RestSyncGroup } | undefined;
   inputs.forEach((input, index) => {
     let key: RestKey;
     try {
@@ -126,15 +144,17 @@ export function toRestSyncPlan(inputs: readonly ValidSyncLeadInput[], options: R
       refused.push({ index, error });
       return;
     }
-    const id = `${key.action}\u0000${key.lookupField}`;
-    let group = open.get(id);
-    if (!group || group.inputIndexes.length >= MAX_REST_SYNC_RECORDS) {
-      group = { request: { action: key.action, lookupField: key.lookupField, input: [] }, inputIndexes: [] };
-      open.set(id, group);
-      groups.push(group);
+    if (options.dedup === false && key.lookupField === 'email') key = { ...key, action: 'createDuplicate' };
+    const kind = `${key.action}\u0000${key.lookupField}`;
+    if (current?.kind !== kind || current.group.inputIndexes.length >= MAX_REST_SYNC_RECORDS) {
+      const { partitionName } = options;
+      const request = { action: key.action, lookupField: key.lookupField, ...(partitionName === undefined ? {} : { partitionName }), input: [] };
+      current = { kind, group: { request, inputIndexes: [] } };
+      groups.push(current.group);
     }
-    group.request.input.push(toRestLead(input, key, options));
-    group.inputIndexes.push(index);
+    const recordInput = options.keepEmailOfIdMatch === true && key.lookupField === 'id' ? { ...input, email: undefined } : input;
+    current.group.request.input.push(toRestLead(recordInput, key, options));
+    current.group.inputIndexes.push(index);
   });
   return { groups, refused };
 }

@@ -46,8 +46,8 @@ type IdentityQuery = operations['identityUsingGET']['parameters']['query'];
 const WHAT = `GET ${REST_OPERATIONS.identityUsingGET.path}`;
 
 function readToken(reply: RestHttpReply, secrets: RestSecrets): ResponseOfIdentity {
-  if (reply.status < 200 || reply.status >= 300) throw httpStatusError(reply, WHAT, secrets.redact);
-  const body = parseJsonBody(reply, WHAT, secrets.redact);
+  if (reply.status < 200 || reply.status >= 300) throw httpStatusError(reply, WHAT, secrets.serverText);
+  const body = parseJsonBody(reply, WHAT, secrets.serverText);
   const { access_token: token, expires_in: expiresIn, token_type: tokenType } = body;
   if (typeof token === 'string' && token !== '') secrets.addToken(token);
   const problem =
