@@ -27,7 +27,6 @@ export async function measurePerCall({ rounds, callsPerRound, warmupCalls = 500,
   const { child, message: url } = await forkWithMessage(fileURLToPath(new URL('./minimal-server-process.mjs', import.meta.url)));
   const sdk = createSyncLeadClient({ endpoint: url, ...credentials, rateLimit: false });
   const raw = await createRawSoapSyncLead({ endpoint: url, ...credentials });
-  let envelope = '';
   const variants = {
     sdk: (index) => sdk.syncLead({ email: `percall${index}@example.com`, attributes: ATTRIBUTES }),
     raw: (index) => raw.syncLead(`percall${index}@example.com`, ATTRIBUTES),
@@ -35,7 +34,7 @@ export async function measurePerCall({ rounds, callsPerRound, warmupCalls = 500,
   };
   // The floor posts exactly what plain soap sent for the same call.
   await raw.syncLead('percall@example.com', ATTRIBUTES);
-  envelope = raw.lastRequest();
+  const envelope = raw.lastRequest();
   const floor = createFloorClient(url, envelope);
   try {
     // Warm-up: JIT tiers, sockets, soap's caches, for every variant alike.
