@@ -19,8 +19,9 @@ export const GET_MULTIPLE_LEADS_PAGE_CAP = 1000;
 
 /** Only the attributes named in includeAttributes (all when it names none). */
 export function withAttributes(record: LeadRecordOutput, include: ReadonlySet<string>): LeadRecordOutput {
-  if (include.size === 0 || !record.leadAttributeList) return record;
-  const attribute = record.leadAttributeList.attribute.filter((item) => include.has(item.attrName));
+  const all = record.leadAttributeList?.attribute;
+  if (include.size === 0 || !all) return record;
+  const attribute = all.filter((item) => include.has(item.attrName));
   const { leadAttributeList: _all, ...rest } = record;
   return attribute.length > 0 ? { ...rest, leadAttributeList: { attribute } } : rest;
 }
