@@ -46,7 +46,7 @@ interface Fact {
 }
 
 /** The enumerations whose value lists hand-written code used to copy. */
-const enumLists = (['FOREIGN_SYS_TYPE_VALUES'] as const).map((name) => ({ name, values: api[name] as readonly string[] }));
+const enumLists = (['FOREIGN_SYS_TYPE_VALUES'] as const).map((name) => ({ name, values: api[name] }));
 
 const FACTS: readonly Fact[] = [
   { what: 'the namespace URI', use: 'MKTOWS_NAMESPACE', found: (text) => text.includes(MKTOWS_NAMESPACE) },
