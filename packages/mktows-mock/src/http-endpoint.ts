@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { MKTOWS_NAMESPACE } from '@org/mktows-types';
 
-import type { CallLimits } from './call-limits.js';
+import type { CallAdmission } from './call-admission.js';
 import type { FaultInjector } from './fault-injection.js';
 import { renderFaultEnvelope } from './fault-envelope.js';
 import { readRequestBody } from './http-body.js';
@@ -29,7 +29,7 @@ export interface EndpointDependencies {
   /** The endpoint path, without trailing slash, e.g. `/soap/mktows/2_2`. */
   path: string;
   now: () => number;
-  limits: CallLimits;
+  limits: CallAdmission;
   faults: FaultInjector;
   stats: StatsRecorder;
   dispatcher: SoapDispatcher;

@@ -14,12 +14,13 @@ export {
   DEFAULT_ENDPOINT_PATH,
   DEFAULT_FAULT_SEED,
   DEFAULT_REQUEST_TIMEOUT_MS,
+  MARKETO_CALLS_IN_FLIGHT_LIMIT,
   MARKETO_CONCURRENCY_LIMIT,
   MARKETO_DAILY_QUOTA,
   MARKETO_RATE_LIMIT,
 } from './mock-options.js';
 export type { MockServerOptions } from './mock-options.js';
-export type { RateLimit } from './call-limits.js';
+export type { RateLimit } from './call-admission.js';
 export type {
   FaultInjectionOptions,
   InjectedMarketoFault,

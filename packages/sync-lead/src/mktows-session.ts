@@ -7,7 +7,7 @@ import { setMaxListeners } from 'node:events';
 import { createAuthenticationHeader, type Credentials, type MktowsContextHeaderInfo } from '@org/mktows-auth';
 import type { OperationName } from '@org/mktows-types';
 import { linkSignals, throwIfAborted } from './abort.js';
-import { type CallLimitOptions, createCallLimiter } from './call-limits.js';
+import { type CallLimitOptions, createCallLimiter } from './call-limiter.js';
 import type { CallOptions } from './client-options.js';
 import { AbortError, MarketoError, SyncLeadError } from './errors.js';
 import { createClientAgent } from './http-agent.js';

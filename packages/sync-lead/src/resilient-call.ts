@@ -4,7 +4,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { AbortError, DailyQuotaExceededError, LimitStoreUnavailableError, MarketoError, ValidationError } from './errors.js';
 import { raceWithSignal, throwIfAborted } from './abort.js';
-import type { CallLimiter } from './call-limits.js';
+import type { CallLimiter } from './call-limiter.js';
 import type { ResolvedRetryOptions, RetryPredicate } from './retry-policy.js';
 
 /** One attempt: `attempt` counts from 1. */

@@ -10,7 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { REST_OPERATIONS } from '@org/marketo-rest-types';
 import type { RestOperationId } from '@org/marketo-rest-types';
 
-import type { CallLimits } from '../call-limits.js';
+import type { CallAdmission } from '../call-admission.js';
 import { readRequestBody, RequestBodyError } from '../http-body.js';
 import type { MarketoInstance } from '../instance/marketo-instance.js';
 import { MarketoFault } from '../marketo-fault.js';
@@ -36,7 +36,7 @@ const REST_CODE_OF_LIMIT: Readonly<Record<number, number>> = { 20015: 607, 20023
 /** Everything the REST side needs from its server. */
 export interface RestEndpointDependencies {
   now: () => number;
-  limits: CallLimits;
+  limits: CallAdmission;
   stats: StatsRecorder;
   tokens: AccessTokens;
   faults: RestFaultQueue;

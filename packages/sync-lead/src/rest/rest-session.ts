@@ -7,7 +7,7 @@ import { setMaxListeners } from 'node:events';
 import type { SyncLeadRequest } from '@org/marketo-rest-types';
 import { linkSignals, raceWithSignal, throwIfAborted } from '../abort.js';
 import type { LeadOutcome } from '../bulk/lead-outcome.js';
-import { type CallLimitOptions, createCallLimiter } from '../call-limits.js';
+import { type CallLimitOptions, createCallLimiter } from '../call-limiter.js';
 import type { CallOptions } from '../client-options.js';
 import { AbortError, MarketoError } from '../errors.js';
 import { createClientAgent } from '../http-agent.js';

@@ -37,8 +37,13 @@ export interface CallLimitOptions {
 
 /** Marketo's documented limits, the defaults. */
 export const MARKETO_RATE_LIMIT: Readonly<RateLimit> = Object.freeze({ calls: 100, windowMs: 20_000 });
-/** Marketo's documented concurrency limit, the default. */
-export const MARKETO_CONCURRENCY = 10;
+/** Marketo's documented limit of calls in flight at once (10), the default `concurrency`. */
+export const MARKETO_CALLS_IN_FLIGHT_LIMIT = 10;
+/**
+ * Marketo's documented limit of calls in flight at once.
+ * @deprecated Use {@link MARKETO_CALLS_IN_FLIGHT_LIMIT} (the same value, the name `@org/mktows-mock` uses too).
+ */
+export const MARKETO_CONCURRENCY = MARKETO_CALLS_IN_FLIGHT_LIMIT;
 /** Marketo's documented default daily quota (calls per day), the default. */
 export const MARKETO_DAILY_QUOTA = 10_000;
 
@@ -109,7 +114,7 @@ function resolveRateLimit(rateLimit: CallLimitOptions['rateLimit']): RateLimit |
 }
 
 function resolveConcurrency(concurrency: unknown): number {
-  if (concurrency === undefined) return MARKETO_CONCURRENCY;
+  if (concurrency === undefined) return MARKETO_CALLS_IN_FLIGHT_LIMIT;
   if (typeof concurrency !== 'number' || !Number.isInteger(concurrency) || concurrency < 1) {
     throw new ValidationError('concurrency', 'must be an integer >= 1');
   }
