@@ -7,7 +7,7 @@ import type { MarketoFault } from './marketo-fault.js';
 const SOAP_ENVELOPE_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
 
 /** The `name` Marketo gives every `serviceException`. */
-export const SERVICE_EXCEPTION_NAME = 'mktServiceException';
+const SERVICE_EXCEPTION_NAME = 'mktServiceException';
 
 /** The complete fault envelope (XML declaration included) for `fault`. Sent with HTTP 500. */
 export function renderFaultEnvelope(fault: MarketoFault): string {

@@ -15,7 +15,7 @@ import type { StatsRecorder } from './mock-stats.js';
 import type { SoapDispatcher } from './soap-dispatch.js';
 
 /** A truncated success envelope: what a client sees when a proxy cuts a response short. */
-export const MALFORMED_RESPONSE_BODY =
+const MALFORMED_RESPONSE_BODY =
   '<?xml version="1.0" encoding="utf-8"?><SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/"' +
   ` xmlns:tns="${MKTOWS_NAMESPACE}"><SOAP-ENV:Body><tns:success`;
 
@@ -25,7 +25,7 @@ const XML_CONTENT_TYPE = 'text/xml; charset=utf-8';
 const DOCTYPE = /<!DOCTYPE/i;
 
 /** Everything the endpoint needs from its server. */
-export interface EndpointDependencies {
+interface EndpointDependencies {
   /** The endpoint path, without trailing slash, e.g. `/soap/mktows/2_2`. */
   path: string;
   now: () => number;
@@ -43,7 +43,7 @@ export interface EndpointDependencies {
 }
 
 /** The operation a SOAPAction header names (`"<MKTOWS_NAMESPACE>syncLead"` gives `syncLead`). */
-export function operationFromSoapAction(header: string | string[] | undefined): string | undefined {
+function operationFromSoapAction(header: string | string[] | undefined): string | undefined {
   if (typeof header !== 'string') return undefined;
   const action = header.replace(/^"(.*)"$/, '$1');
   const name = action.slice(action.lastIndexOf('/') + 1);

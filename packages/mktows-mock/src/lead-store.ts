@@ -41,7 +41,7 @@ export interface StoredLead extends LeadFields {
 }
 
 /** Where a new lead's Id and timestamps come from: the next Id unless one is given (state loading). */
-export interface NewLeadMeta {
+interface NewLeadMeta {
   id?: number;
   createdAt: number;
   updatedAt?: number;

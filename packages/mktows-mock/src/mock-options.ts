@@ -117,7 +117,7 @@ const KNOWN_OPTIONS: ReadonlySet<string> = new Set<keyof MockServerOptions>([
 ]);
 
 /** Options with defaults applied and validated. */
-export interface ResolvedMockOptions {
+interface ResolvedMockOptions {
   userId: string;
   secretKey: string;
   port: number;

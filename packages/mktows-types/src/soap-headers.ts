@@ -8,7 +8,7 @@ import { escapeSoapText } from './soap-text.js';
 const HEADER_PREFIX = 'mkt';
 
 /** Header values by header element name (e.g. `AuthenticationHeader`). */
-export type HeaderValues = Readonly<Record<string, unknown>>;
+type HeaderValues = Readonly<Record<string, unknown>>;
 
 /** The `<mkt:Header ...>` elements for the headers `operation` declares and `values` holds; '' for none. */
 export function buildHeaderXml(operation: OperationDescriptor, values: HeaderValues, metadata: SchemaMetadata): string {

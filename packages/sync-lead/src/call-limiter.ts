@@ -58,7 +58,7 @@ const MARGIN_FRACTION = 0.02;
 const MINIMUM_MARGIN_MS = 100;
 
 /** The window the client keeps to, in whole ms: the server's, plus the margin for arrival jitter. */
-export function guardedWindowMs(rateLimit: RateLimit): number {
+function guardedWindowMs(rateLimit: RateLimit): number {
   return Math.ceil(rateLimit.windowMs + Math.max(rateLimit.windowMs * MARGIN_FRACTION, MINIMUM_MARGIN_MS));
 }
 

@@ -23,7 +23,7 @@ import { emitTrace, type TraceListener, type TraceRetryEvent } from './trace.js'
 const REQUEST_EXPIRED = 20016;
 
 /** Validated settings of a session. */
-export interface MktowsSessionOptions {
+interface MktowsSessionOptions {
   endpoint: URL;
   credentials: Credentials;
   contextHeader: MktowsContextHeaderInfo | undefined;

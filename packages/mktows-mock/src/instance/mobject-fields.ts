@@ -43,8 +43,3 @@ export const OPPORTUNITY_PERSON_ROLE_FIELDS: readonly MObjectField[] = Object.fr
   { name: 'IsPrimary', dataType: 'boolean' },
 ]);
 
-/** The MObject types the instance stores objects of. */
-export const STORED_MOBJECT_TYPES = Object.freeze(['Opportunity', 'OpportunityPersonRole'] as const);
-
-/** An MObject type the instance stores objects of. */
-export type StoredMObjectType = (typeof STORED_MOBJECT_TYPES)[number];

@@ -60,7 +60,7 @@ export function costMonth(text: string): string | undefined {
 }
 
 /** The program type when none is given. */
-export const DEFAULT_PROGRAM_TYPE = 'Default';
+const DEFAULT_PROGRAM_TYPE = 'Default';
 
 /** The instance's programs. */
 export class Programs {

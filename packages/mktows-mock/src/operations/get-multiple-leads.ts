@@ -15,10 +15,10 @@ import type { HandlerFactory } from './operation-context.js';
 import { decodePosition, encodePosition, fingerprint, pageSize, positionNumber } from './paging.js';
 
 /** The most leads getMultipleLeads returns per page (Marketo documents 1000; its field table says 100). */
-export const GET_MULTIPLE_LEADS_PAGE_CAP = 1000;
+const GET_MULTIPLE_LEADS_PAGE_CAP = 1000;
 
 /** Only the attributes named in includeAttributes (all when it names none). */
-export function withAttributes(record: LeadRecordOutput, include: ReadonlySet<string>): LeadRecordOutput {
+function withAttributes(record: LeadRecordOutput, include: ReadonlySet<string>): LeadRecordOutput {
   const all = record.leadAttributeList?.attribute;
   if (include.size === 0 || !all) return record;
   const attribute = all.filter((item) => include.has(item.attrName));

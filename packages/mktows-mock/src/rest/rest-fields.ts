@@ -29,7 +29,7 @@ export interface RestFieldDescription {
 }
 
 /** The fields Get Lead by Id and Get Leads by Filter return when `fields` is not given (Marketo's default). */
-export const DEFAULT_REST_FIELDS: readonly string[] = Object.freeze([
+const DEFAULT_REST_FIELDS: readonly string[] = Object.freeze([
   'id',
   'email',
   'updatedAt',

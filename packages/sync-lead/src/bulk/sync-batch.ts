@@ -34,7 +34,7 @@ export interface BatchContext {
 }
 
 /** A lead and its outcome. */
-export interface BatchOutcome {
+interface BatchOutcome {
   lead: BulkLead;
   outcome: LeadOutcome;
 }

@@ -29,7 +29,7 @@ export const DEFAULT_LEASE_MS = 10_000;
 const MINIMUM_LEASE_MS = 300;
 
 /** Validated options. */
-export interface ResolvedRedisLimitStoreOptions {
+interface ResolvedRedisLimitStoreOptions {
   url: string;
   /** The URL without its credentials, for messages. */
   safeUrl: string;

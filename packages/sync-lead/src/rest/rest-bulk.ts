@@ -36,7 +36,7 @@ const FIELD_NOT_FOUND = 1006;
 const TOO_LARGE = 413;
 
 /** A valid input of a REST batch. */
-export interface RestBulkLead extends IndexedLead {
+interface RestBulkLead extends IndexedLead {
   valid: ValidSyncLeadInput;
 }
 

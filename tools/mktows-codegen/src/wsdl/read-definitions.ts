@@ -17,7 +17,7 @@ import { sortedRecord } from './sorted-record.js';
 import { attr, childElements, describeNode } from './xml.js';
 
 /** The WSDL part of the model, plus the port types (for reference checking). */
-export interface DefinitionsContent {
+interface DefinitionsContent {
   readonly messages: Record<ClarkName, WsdlMessage>;
   readonly bindings: Record<string, WsdlBinding>;
   readonly services: Record<string, WsdlService>;

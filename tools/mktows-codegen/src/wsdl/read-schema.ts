@@ -19,7 +19,7 @@ import { sortedRecord } from './sorted-record.js';
 import { attr, booleanAttr, childElements, describeNode } from './xml.js';
 
 /** The schema part of the model. */
-export interface SchemaContent {
+interface SchemaContent {
   readonly elements: Record<ClarkName, WsdlElement>;
   readonly complexTypes: Record<ClarkName, WsdlComplexType>;
   readonly simpleTypes: Record<ClarkName, WsdlSimpleType>;
