@@ -21,12 +21,7 @@ export {
 } from './mock-options.js';
 export type { MockServerOptions } from './mock-options.js';
 export type { RateLimit } from './call-admission.js';
-export type {
-  FaultInjectionOptions,
-  InjectedMarketoFault,
-  QueuedFault,
-  TransportFaultKind,
-} from './fault-injection.js';
+export type { FaultInjectionOptions, InjectedMarketoFault, QueuedFault, TransportFaultKind } from './fault-injection.js';
 export { ATTR_TYPES, defaultLeadFields } from './lead-fields.js';
 export type { AttrType, LeadFieldTypes } from './lead-fields.js';
 export { FOREIGN_SYS_TYPES } from './lead-store.js';
@@ -40,14 +35,8 @@ export type { RestQueuedFault } from './rest/rest-faults.js';
 export { restFieldName } from './rest/rest-fields.js';
 export type { SeedLead } from './seed-lead.js';
 export { DEFAULT_WORKSPACE } from './workspaces.js';
-export type {
-  AssignmentCandidate,
-  AssignmentRule,
-  FieldAssignmentRule,
-  PredicateAssignmentRule,
-  WorkspaceDefinition,
-  WorkspacesOption,
-} from './workspaces.js';
+export type { AssignmentCandidate, AssignmentRule, FieldAssignmentRule } from './workspaces.js';
+export type { PredicateAssignmentRule, WorkspaceDefinition, WorkspacesOption } from './workspaces.js';
 export { DEFAULT_TIMESTAMP_TOLERANCE_MS } from './authenticate.js';
 export type { UnknownAttributeInBatch } from './operations/operation-context.js';
 export type {

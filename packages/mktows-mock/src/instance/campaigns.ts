@@ -2,6 +2,7 @@
 // schedulable by program and name (scheduleCampaign). Every accepted request or schedule is kept as a run,
 // with the leads, the token overrides and the per-lead tokens importToList left for the campaign's next run.
 import type { ReqCampSourceType } from '@org/mktows-types';
+import { IdSequence } from './id-sequence.js';
 
 /** A token value (`{{my.message}}` = `Hello`). */
 export interface TokenValue {
@@ -58,20 +59,12 @@ export interface NewCampaign {
 /** The instance's smart campaigns. */
 export class Campaigns {
   private readonly byId = new Map<number, Campaign>();
-  private nextId = 1;
-
-  /** The Id the next campaign gets. */
-  get nextCampaignId(): number {
-    return this.nextId;
-  }
-
-  set nextCampaignId(id: number) {
-    this.nextId = Math.max(id, this.nextId);
-  }
+  /** Campaign Ids. */
+  readonly ids = new IdSequence();
 
   /** Creates a campaign (with the next Id unless one is given). */
   create(campaign: NewCampaign): Campaign {
-    const id = campaign.id ?? this.nextId;
+    const id = this.ids.take(campaign.id);
     const created: Campaign = {
       id,
       name: campaign.name,
@@ -82,7 +75,6 @@ export class Campaigns {
       pendingLeadTokens: new Map((campaign.pendingLeadTokens ?? []).map((entry) => [entry.leadId, entry.tokens])),
     };
     this.byId.set(id, created);
-    this.nextId = Math.max(this.nextId, id + 1);
     return created;
   }
 

@@ -2,6 +2,7 @@
 // on). Both have integer Ids that only grow, so getMObjects' stream position (the last Id seen) visits
 // every object once while objects are added. An opportunity's external key is not unique: a lookup by
 // external key takes the most recently created opportunity holding it, as Marketo documents.
+import { IdSequence } from './id-sequence.js';
 
 /** An external key: a field from another system and its value. */
 export interface ExternalKey {
@@ -43,22 +44,14 @@ export interface OpportunityPersonRole {
 /** Objects with growing integer Ids. */
 export class IdTable<T extends { readonly id: number }> {
   private readonly byId = new Map<number, T>();
-  private nextId = 1;
-
-  /** The Id the next object gets. */
-  get nextObjectId(): number {
-    return this.nextId;
-  }
-
-  set nextObjectId(id: number) {
-    this.nextId = Math.max(id, this.nextId);
-  }
+  /** Object Ids. */
+  readonly ids = new IdSequence();
 
   /** Stores an object built for the next Id (or its own Id when `id` is given). */
   create(build: (id: number) => T, id?: number): T {
-    const object = build(id ?? this.nextId);
+    const object = build(id ?? this.ids.next);
     this.byId.set(object.id, object);
-    this.nextId = Math.max(this.nextId, object.id + 1);
+    this.ids.take(object.id);
     return object;
   }
 

@@ -1,6 +1,7 @@
 // Programs: what getMObjects (type Program) reads and syncMObjects (UPDATE) changes: tags (the channel is
 // the tag of type `Channel`), My Tokens and period costs. Lists and campaigns name the program that holds
 // them by name; a name they use that no program has gets a program of its own when the state is loaded.
+import { IdSequence } from './id-sequence.js';
 
 /** A tag of a program: its type (`Channel`, `Region`, ...) and value. */
 export interface ProgramTag {
@@ -65,30 +66,14 @@ const DEFAULT_PROGRAM_TYPE = 'Default';
 /** The instance's programs. */
 export class Programs {
   private readonly byId = new Map<number, Program>();
-  private nextId = 1;
-  private nextCost = 1;
-
-  /** The Id the next program gets. */
-  get nextProgramId(): number {
-    return this.nextId;
-  }
-
-  set nextProgramId(id: number) {
-    this.nextId = Math.max(id, this.nextId);
-  }
-
-  /** The Id the next cost line gets. */
-  get nextCostId(): number {
-    return this.nextCost;
-  }
-
-  set nextCostId(id: number) {
-    this.nextCost = Math.max(id, this.nextCost);
-  }
+  /** Program Ids. */
+  readonly ids = new IdSequence();
+  /** Cost line Ids (one sequence for the lines of every program). */
+  readonly costIds = new IdSequence();
 
   /** Creates a program (with the next Id unless one is given). */
   create(program: NewProgram): Program {
-    const id = program.id ?? this.nextId;
+    const id = this.ids.take(program.id);
     const workspace = program.workspace ?? 'Default';
     const created: Program = {
       id,
@@ -105,15 +90,13 @@ export class Programs {
     };
     for (const cost of program.costs ?? []) this.addCost(created, cost);
     this.byId.set(id, created);
-    this.nextId = Math.max(this.nextId, id + 1);
     return created;
   }
 
   /** Adds a cost line (with the next cost Id unless it has one). */
   addCost(program: Program, cost: NewProgramCost): ProgramCost {
-    const added: ProgramCost = { ...cost, id: cost.id ?? this.nextCost };
+    const added: ProgramCost = { ...cost, id: this.costIds.take(cost.id) };
     program.costs.push(added);
-    this.nextCost = Math.max(this.nextCost, added.id + 1);
     return added;
   }
 

@@ -2,6 +2,7 @@
 // is addressed by its name, or `Program.List` for a list of a program. Members are kept in the order they
 // joined, each with a sequence number that only grows, so a stream position holding the last sequence
 // number seen visits every member once, however many join while a client pages through.
+import { IdSequence } from './id-sequence.js';
 
 /** A static list. */
 export interface StaticList {
@@ -28,21 +29,12 @@ export function qualifiedListName(list: Pick<StaticList, 'name' | 'programName'>
 /** The instance's static lists. */
 export class StaticLists {
   private readonly byId = new Map<number, StaticList>();
-  private nextId = 1;
-
-  /** The Id the next list gets. */
-  get nextListId(): number {
-    return this.nextId;
-  }
-
-  /** Makes `id` the next list Id (state loading); never below an existing Id. */
-  set nextListId(id: number) {
-    this.nextId = Math.max(id, this.nextId);
-  }
+  /** List Ids. */
+  readonly ids = new IdSequence();
 
   /** Creates a list (with the next Id unless one is given). */
   create(list: NewStaticList): StaticList {
-    const id = list.id ?? this.nextId;
+    const id = this.ids.take(list.id);
     const created: StaticList = {
       id,
       name: list.name,
@@ -51,7 +43,6 @@ export class StaticLists {
       nextSeq: 1,
     };
     this.byId.set(id, created);
-    this.nextId = Math.max(this.nextId, id + 1);
     return created;
   }
 

@@ -144,6 +144,6 @@ export function loadPrograms(root: At, instance: MarketoInstance, startedAt: num
     0,
     ...programs.flatMap((program) => (program.costs ?? []).map((cost) => cost.id ?? 0)),
   );
-  instance.programs.nextCostId = highestCostId + 1;
+  instance.programs.costIds.next = highestCostId + 1;
   for (const program of explicitIdsFirst(programs)) instance.programs.create(program);
 }
