@@ -113,28 +113,32 @@ function resolveRateLimit(rateLimit: CallLimitOptions['rateLimit']): RateLimit |
   return { calls, windowMs };
 }
 
-function resolveConcurrency(concurrency: unknown): number {
-  if (concurrency === undefined) return MARKETO_CALLS_IN_FLIGHT_LIMIT;
-  if (typeof concurrency !== 'number' || !Number.isInteger(concurrency) || concurrency < 1) {
-    throw new ValidationError('concurrency', 'must be an integer >= 1');
+/** A count option (an integer >= 1): `fallback` when absent; `false` turns it off (undefined) where `mayDisable`. */
+function countOption(value: unknown, name: string, fallback: number, mayDisable: boolean): number | undefined {
+  if (mayDisable && value === false) return undefined;
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+    throw new ValidationError(name, `must be an integer >= 1${mayDisable ? ' or false' : ''}`);
   }
-  return concurrency;
+  return value;
+}
+
+function resolveConcurrency(concurrency: unknown): number {
+  return countOption(concurrency, 'concurrency', MARKETO_CALLS_IN_FLIGHT_LIMIT, false) ?? MARKETO_CALLS_IN_FLIGHT_LIMIT;
 }
 
 function resolveDailyQuota(dailyQuota: unknown): number | undefined {
-  if (dailyQuota === false) return undefined;
-  if (dailyQuota === undefined) return MARKETO_DAILY_QUOTA;
-  if (typeof dailyQuota !== 'number' || !Number.isInteger(dailyQuota) || dailyQuota < 1) {
-    throw new ValidationError('dailyQuota', 'must be an integer >= 1 or false');
-  }
-  return dailyQuota;
+  return countOption(dailyQuota, 'dailyQuota', MARKETO_DAILY_QUOTA, true);
 }
 
 function requireLimitStore(store: unknown): LimitStore | undefined {
   if (store === undefined) return undefined;
   const candidate = (typeof store === 'object' && store !== null ? store : {}) as Partial<LimitStore>;
   if (typeof candidate.bind !== 'function' || typeof candidate.description !== 'string') {
-    throw new ValidationError('limitStore', 'must be a limit store, e.g. createRedisLimitStore({ url }) from @org/sync-lead/redis');
+    throw new ValidationError(
+      'limitStore',
+      'must be a limit store, e.g. createRedisLimitStore({ url }) from @org/sync-lead/redis',
+    );
   }
   return candidate as LimitStore;
 }
@@ -144,7 +148,9 @@ function requireLimitStore(store: unknown): LimitStore | undefined {
  *
  * @throws {@link ValidationError} for malformed limits
  */
-export function resolveCallLimits(options: CallLimitOptions): ResolvedCallLimits & { limitStore: LimitStore | undefined } {
+export function resolveCallLimits(
+  options: CallLimitOptions,
+): ResolvedCallLimits & { limitStore: LimitStore | undefined } {
   const rateLimit = resolveRateLimit(options.rateLimit);
   return {
     rateLimit,
