@@ -2,7 +2,7 @@
 // schedulable by program and name (scheduleCampaign). Every accepted request or schedule is kept as a run,
 // with the leads, the token overrides and the per-lead tokens importToList left for the campaign's next run.
 import type { ReqCampSourceType } from '@org/mktows-types';
-import { IdSequence } from './id-sequence.js';
+import { IdIndex } from './id-index.js';
 
 /** A token value (`{{my.message}}` = `Hello`). */
 export interface TokenValue {
@@ -57,14 +57,11 @@ export interface NewCampaign {
 }
 
 /** The instance's smart campaigns. */
-export class Campaigns {
-  private readonly byId = new Map<number, Campaign>();
-  /** Campaign Ids. */
-  readonly ids = new IdSequence();
+export class Campaigns extends IdIndex<Campaign> {
 
   /** Creates a campaign (with the next Id unless one is given). */
   create(campaign: NewCampaign): Campaign {
-    const id = this.ids.take(campaign.id);
+    const id = campaign.id ?? this.ids.next;
     const created: Campaign = {
       id,
       name: campaign.name,
@@ -74,22 +71,11 @@ export class Campaigns {
       runs: [...(campaign.runs ?? [])],
       pendingLeadTokens: new Map((campaign.pendingLeadTokens ?? []).map((entry) => [entry.leadId, entry.tokens])),
     };
-    this.byId.set(id, created);
-    return created;
-  }
-
-  /** The campaign with this Id. */
-  get(id: number): Campaign | undefined {
-    return this.byId.get(id);
+    return this.store(created);
   }
 
   /** The campaign `campaignName` of program `programName`. */
   inProgram(programName: string, campaignName: string): Campaign | undefined {
     return this.all().find((campaign) => campaign.programName === programName && campaign.name === campaignName);
-  }
-
-  /** Every campaign, ascending Id. */
-  all(): Campaign[] {
-    return [...this.byId.values()].sort((a, b) => a.id - b.id);
   }
 }

@@ -1,7 +1,7 @@
 // Programs: what getMObjects (type Program) reads and syncMObjects (UPDATE) changes: tags (the channel is
 // the tag of type `Channel`), My Tokens and period costs. Lists and campaigns name the program that holds
 // them by name; a name they use that no program has gets a program of its own when the state is loaded.
-import { IdSequence } from './id-sequence.js';
+import { IdIndex, IdSequence } from './id-index.js';
 
 /** A tag of a program: its type (`Channel`, `Region`, ...) and value. */
 export interface ProgramTag {
@@ -64,16 +64,13 @@ export function costMonth(text: string): string | undefined {
 const DEFAULT_PROGRAM_TYPE = 'Default';
 
 /** The instance's programs. */
-export class Programs {
-  private readonly byId = new Map<number, Program>();
-  /** Program Ids. */
-  readonly ids = new IdSequence();
+export class Programs extends IdIndex<Program> {
   /** Cost line Ids (one sequence for the lines of every program). */
   readonly costIds = new IdSequence();
 
   /** Creates a program (with the next Id unless one is given). */
   create(program: NewProgram): Program {
-    const id = this.ids.take(program.id);
+    const id = program.id ?? this.ids.next;
     const workspace = program.workspace ?? 'Default';
     const created: Program = {
       id,
@@ -89,8 +86,7 @@ export class Programs {
       updatedAt: program.updatedAt ?? program.createdAt,
     };
     for (const cost of program.costs ?? []) this.addCost(created, cost);
-    this.byId.set(id, created);
-    return created;
+    return this.store(created);
   }
 
   /** Adds a cost line (with the next cost Id unless it has one). */
@@ -100,18 +96,8 @@ export class Programs {
     return added;
   }
 
-  /** The program with this Id. */
-  get(id: number): Program | undefined {
-    return this.byId.get(id);
-  }
-
   /** The program with this name. */
   byName(name: string): Program | undefined {
     return this.all().find((program) => program.name === name);
-  }
-
-  /** Every program, ascending Id. */
-  all(): Program[] {
-    return [...this.byId.values()].sort((a, b) => a.id - b.id);
   }
 }

@@ -2,7 +2,7 @@
 // is addressed by its name, or `Program.List` for a list of a program. Members are kept in the order they
 // joined, each with a sequence number that only grows, so a stream position holding the last sequence
 // number seen visits every member once, however many join while a client pages through.
-import { IdSequence } from './id-sequence.js';
+import { IdIndex } from './id-index.js';
 
 /** A static list. */
 export interface StaticList {
@@ -27,14 +27,11 @@ export function qualifiedListName(list: Pick<StaticList, 'name' | 'programName'>
 }
 
 /** The instance's static lists. */
-export class StaticLists {
-  private readonly byId = new Map<number, StaticList>();
-  /** List Ids. */
-  readonly ids = new IdSequence();
+export class StaticLists extends IdIndex<StaticList> {
 
   /** Creates a list (with the next Id unless one is given). */
   create(list: NewStaticList): StaticList {
-    const id = this.ids.take(list.id);
+    const id = list.id ?? this.ids.next;
     const created: StaticList = {
       id,
       name: list.name,
@@ -42,18 +39,7 @@ export class StaticLists {
       members: new Map(),
       nextSeq: 1,
     };
-    this.byId.set(id, created);
-    return created;
-  }
-
-  /** The list with this Id. */
-  get(id: number): StaticList | undefined {
-    return this.byId.get(id);
-  }
-
-  /** Every list, ascending Id. */
-  all(): StaticList[] {
-    return [...this.byId.values()].sort((a, b) => a.id - b.id);
+    return this.store(created);
   }
 
   /** The lists a name names: its own name (a list of the lead database) or `Program.List`. */
