@@ -2,15 +2,8 @@
 // joined with the binding's SOAP details), and the services. Every QName goes through the resolver.
 import type { Element } from '@xmldom/xmldom';
 import { CodegenError } from '../errors.js';
-import type {
-  ClarkName,
-  WsdlBinding,
-  WsdlHeader,
-  WsdlMessage,
-  WsdlOperation,
-  WsdlOperationIO,
-  WsdlService,
-} from './model.js';
+import type { ClarkName, WsdlBinding, WsdlHeader, WsdlMessage } from './model.js';
+import type { WsdlOperation, WsdlOperationIO, WsdlService } from './model.js';
 import { WSDL_NS, WSDL_SOAP12_NS, WSDL_SOAP_NS } from './namespaces.js';
 import { clark, localName, type ReferenceResolver } from './references.js';
 import { sortedRecord } from './sorted-record.js';

@@ -3,16 +3,8 @@
 // the resolver; a construct the model cannot describe fails here, naming it and where it is.
 import type { Element } from '@xmldom/xmldom';
 import { CodegenError } from '../errors.js';
-import type {
-  ClarkName,
-  MaxOccurs,
-  WsdlAttribute,
-  WsdlComplexType,
-  WsdlElement,
-  WsdlParticle,
-  WsdlSchemaForms,
-  WsdlSimpleType,
-} from './model.js';
+import type { ClarkName, MaxOccurs, WsdlAttribute, WsdlComplexType } from './model.js';
+import type { WsdlElement, WsdlParticle, WsdlSchemaForms, WsdlSimpleType } from './model.js';
 import { WSDL_NS, XSD_NS } from './namespaces.js';
 import { clark, localName, type ReferenceResolver } from './references.js';
 import { sortedRecord } from './sorted-record.js';
