@@ -58,20 +58,17 @@ export interface NewCampaign {
 
 /** The instance's smart campaigns. */
 export class Campaigns extends IdIndex<Campaign> {
-
   /** Creates a campaign (with the next Id unless one is given). */
   create(campaign: NewCampaign): Campaign {
-    const id = campaign.id ?? this.ids.next;
-    const created: Campaign = {
-      id,
+    return this.store({
+      id: campaign.id ?? this.ids.next,
       name: campaign.name,
       description: campaign.description ?? '',
       programName: campaign.programName,
       sources: [...(campaign.sources ?? [])],
       runs: [...(campaign.runs ?? [])],
       pendingLeadTokens: new Map((campaign.pendingLeadTokens ?? []).map((entry) => [entry.leadId, entry.tokens])),
-    };
-    return this.store(created);
+    });
   }
 
   /** The campaign `campaignName` of program `programName`. */

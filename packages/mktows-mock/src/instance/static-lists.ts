@@ -28,18 +28,15 @@ export function qualifiedListName(list: Pick<StaticList, 'name' | 'programName'>
 
 /** The instance's static lists. */
 export class StaticLists extends IdIndex<StaticList> {
-
   /** Creates a list (with the next Id unless one is given). */
   create(list: NewStaticList): StaticList {
-    const id = list.id ?? this.ids.next;
-    const created: StaticList = {
-      id,
+    return this.store({
+      id: list.id ?? this.ids.next,
       name: list.name,
       programName: list.programName,
       members: new Map(),
       nextSeq: 1,
-    };
-    return this.store(created);
+    });
   }
 
   /** The lists a name names: its own name (a list of the lead database) or `Program.List`. */
