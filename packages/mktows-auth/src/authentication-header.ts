@@ -33,7 +33,7 @@ export interface AuthenticationHeaderClockOptions extends ClockOptions {
 export type AuthenticationHeaderOptions = (CredentialsSource & AuthenticationHeaderClockOptions) | Credentials;
 
 /** The validated inputs of one header: who signs, with which key, at which formatted time. */
-export interface UnsignedAuthenticationHeader {
+interface UnsignedAuthenticationHeader {
   readonly userId: string;
   readonly secretKey: string;
   readonly requestTimestamp: string;

@@ -109,7 +109,7 @@ export interface CredentialsHolder {
 export type CredentialsSource = UserIdAndSecretKey | CredentialsHolder;
 
 /** A validated pair, for this package's signers only. */
-export interface ResolvedCredentials {
+interface ResolvedCredentials {
   readonly userId: string;
   readonly secretKey: string;
 }

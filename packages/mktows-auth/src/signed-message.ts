@@ -10,7 +10,7 @@ export type SignRequestInput = CredentialsSource & {
 };
 
 /** The key and the message of one signature, both as the strings whose UTF-8 bytes are hashed. */
-export interface SigningMaterial {
+interface SigningMaterial {
   readonly secretKey: string;
   readonly message: string;
 }

@@ -7,14 +7,14 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { MarketoFault } from './marketo-fault.js';
 
 /** The `AuthenticationHeader` of a request, as soap parsed it (any part may be missing). */
-export interface AuthenticationHeaderInput {
+interface AuthenticationHeaderInput {
   mktowsUserId?: unknown;
   requestSignature?: unknown;
   requestTimestamp?: unknown;
 }
 
 /** The one API user the mock knows. */
-export interface MockCredentials {
+interface MockCredentials {
   userId: string;
   secretKey: string;
 }

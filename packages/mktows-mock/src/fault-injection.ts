@@ -48,7 +48,7 @@ export type QueuedFault = TransportFaultKind | number;
 const TRANSPORT_FAULT_KINDS: readonly TransportFaultKind[] = ['http503', 'reset', 'resetAfterCommit', 'malformed'];
 
 /** What happens to one call. */
-export interface FaultDecision {
+interface FaultDecision {
   /** Milliseconds to wait before processing (0: none). */
   latencyMs: number;
   /** A transport fault, or undefined. */

@@ -5,7 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 
 /** What was wrong with a body: the REST side answers each with its own HTTP status (413, 408, 400). */
-export type RequestBodyProblem = 'tooLarge' | 'tooSlow' | 'unreadable';
+type RequestBodyProblem = 'tooLarge' | 'tooSlow' | 'unreadable';
 
 /** Why a request body could not be read; the SOAP endpoint answers fault 20012 with this message. */
 export class RequestBodyError extends Error {

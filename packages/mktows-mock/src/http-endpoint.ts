@@ -4,8 +4,9 @@
 // whole body has arrived (a client that uploads slowly holds a socket, not one of the calls in flight),
 // and a body must arrive within `requestTimeoutMs`.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { MKTOWS_NAMESPACE } from '@org/mktows-types';
 
-import type { CallLimits } from './call-limits.js';
+import type { CallAdmission } from './call-admission.js';
 import type { FaultInjector } from './fault-injection.js';
 import { renderFaultEnvelope } from './fault-envelope.js';
 import { readRequestBody } from './http-body.js';
@@ -14,9 +15,9 @@ import type { StatsRecorder } from './mock-stats.js';
 import type { SoapDispatcher } from './soap-dispatch.js';
 
 /** A truncated success envelope: what a client sees when a proxy cuts a response short. */
-export const MALFORMED_RESPONSE_BODY =
+const MALFORMED_RESPONSE_BODY =
   '<?xml version="1.0" encoding="utf-8"?><SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/"' +
-  ' xmlns:tns="http://www.marketo.com/mktows/"><SOAP-ENV:Body><tns:success';
+  ` xmlns:tns="${MKTOWS_NAMESPACE}"><SOAP-ENV:Body><tns:success`;
 
 const XML_CONTENT_TYPE = 'text/xml; charset=utf-8';
 
@@ -24,11 +25,11 @@ const XML_CONTENT_TYPE = 'text/xml; charset=utf-8';
 const DOCTYPE = /<!DOCTYPE/i;
 
 /** Everything the endpoint needs from its server. */
-export interface EndpointDependencies {
+interface EndpointDependencies {
   /** The endpoint path, without trailing slash, e.g. `/soap/mktows/2_2`. */
   path: string;
   now: () => number;
-  limits: CallLimits;
+  limits: CallAdmission;
   faults: FaultInjector;
   stats: StatsRecorder;
   dispatcher: SoapDispatcher;
@@ -41,8 +42,8 @@ export interface EndpointDependencies {
   delay: (ms: number) => Promise<void>;
 }
 
-/** The operation a SOAPAction header names (`"http://www.marketo.com/mktows/syncLead"` gives `syncLead`). */
-export function operationFromSoapAction(header: string | string[] | undefined): string | undefined {
+/** The operation a SOAPAction header names (`"<MKTOWS_NAMESPACE>syncLead"` gives `syncLead`). */
+function operationFromSoapAction(header: string | string[] | undefined): string | undefined {
   if (typeof header !== 'string') return undefined;
   const action = header.replace(/^"(.*)"$/, '$1');
   const name = action.slice(action.lastIndexOf('/') + 1);

@@ -14,18 +14,14 @@ export {
   DEFAULT_ENDPOINT_PATH,
   DEFAULT_FAULT_SEED,
   DEFAULT_REQUEST_TIMEOUT_MS,
+  MARKETO_CALLS_IN_FLIGHT_LIMIT,
   MARKETO_CONCURRENCY_LIMIT,
   MARKETO_DAILY_QUOTA,
   MARKETO_RATE_LIMIT,
 } from './mock-options.js';
 export type { MockServerOptions } from './mock-options.js';
-export type { RateLimit } from './call-limits.js';
-export type {
-  FaultInjectionOptions,
-  InjectedMarketoFault,
-  QueuedFault,
-  TransportFaultKind,
-} from './fault-injection.js';
+export type { RateLimit } from './call-admission.js';
+export type { FaultInjectionOptions, InjectedMarketoFault, QueuedFault, TransportFaultKind } from './fault-injection.js';
 export { ATTR_TYPES, defaultLeadFields } from './lead-fields.js';
 export type { AttrType, LeadFieldTypes } from './lead-fields.js';
 export { FOREIGN_SYS_TYPES } from './lead-store.js';
@@ -39,14 +35,8 @@ export type { RestQueuedFault } from './rest/rest-faults.js';
 export { restFieldName } from './rest/rest-fields.js';
 export type { SeedLead } from './seed-lead.js';
 export { DEFAULT_WORKSPACE } from './workspaces.js';
-export type {
-  AssignmentCandidate,
-  AssignmentRule,
-  FieldAssignmentRule,
-  PredicateAssignmentRule,
-  WorkspaceDefinition,
-  WorkspacesOption,
-} from './workspaces.js';
+export type { AssignmentCandidate, AssignmentRule, FieldAssignmentRule } from './workspaces.js';
+export type { PredicateAssignmentRule, WorkspaceDefinition, WorkspacesOption } from './workspaces.js';
 export { DEFAULT_TIMESTAMP_TOLERANCE_MS } from './authenticate.js';
 export type { UnknownAttributeInBatch } from './operations/operation-context.js';
 export type {

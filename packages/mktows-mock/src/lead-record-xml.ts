@@ -1,19 +1,14 @@
 // Lead records between the store and the SOAP bodies: a request's LeadRecord into a LeadRecordInput, and
 // a stored lead into the response LeadRecord of getLead / syncLead(returnLead=true).
+import type { LeadRecord } from '@org/mktows-types';
 import type { LeadFieldTypes } from './lead-fields.js';
-import type { ForeignSysType, MockLead } from './lead-store.js';
+import type { MockLead } from './lead-store.js';
 import type { AttributeInput, LeadRecordInput } from './lead-sync.js';
 import { MarketoFault } from './marketo-fault.js';
 import { asList, asRecord, optionalInteger, optionalText, textKeepingEmpty } from './soap-values.js';
 
-/** A LeadRecord as soap serialises it into a response (keys in the schema's element order). */
-export interface LeadRecordOutput {
-  Id: number;
-  Email?: string;
-  ForeignSysPersonId?: string;
-  ForeignSysType?: ForeignSysType;
-  leadAttributeList?: { attribute: Array<{ attrName: string; attrType: string; attrValue: string }> };
-}
+/** The generated LeadRecord as the mock answers it, always with its Id (soap writes keys in the schema's order). */
+export type LeadRecordOutput = LeadRecord & { Id: number };
 
 /**
  * Reads a request's LeadRecord.

@@ -1,11 +1,13 @@
 // The mock's in-memory lead database with Marketo's lookup keys: Id, foreign system id (per type),
 // Munchkin cookie (all unique) and Email (not unique: duplicates are allowed, as in Marketo).
 
-/** Marketo's foreign system types (`ForeignSysType` in the WSDL). */
-export type ForeignSysType = 'CUSTOM' | 'SFDC' | 'NETSUITE';
+import { FOREIGN_SYS_TYPE_VALUES, type ForeignSysType } from '@org/mktows-types';
 
-/** Every {@link ForeignSysType}. */
-export const FOREIGN_SYS_TYPES: readonly ForeignSysType[] = Object.freeze(['CUSTOM', 'SFDC', 'NETSUITE']);
+/** Marketo's foreign system types (`ForeignSysType` in the WSDL): the generated type of `@org/mktows-types`. */
+export type { ForeignSysType };
+
+/** Every {@link ForeignSysType}: the generated `FOREIGN_SYS_TYPE_VALUES` of `@org/mktows-types`, frozen. */
+export const FOREIGN_SYS_TYPES: readonly ForeignSysType[] = Object.freeze([...FOREIGN_SYS_TYPE_VALUES]);
 
 /** A lead as `server.leads()` lists it: a copy, safe to keep and to mutate. */
 export interface MockLead {
@@ -26,16 +28,8 @@ export interface MockLead {
   anonymous: boolean;
 }
 
-/** The identifying and placement fields of a lead, as stored. */
-export interface LeadFields {
-  email: string | null;
-  foreignSysPersonId: string | null;
-  foreignSysType: ForeignSysType | null;
-  cookie: string | null;
-  workspace: string;
-  partition: string;
-  attributes: Record<string, string>;
-}
+/** The identifying and placement fields of a lead, as stored: a {@link MockLead} without its Id and flags. */
+export type LeadFields = Omit<MockLead, 'id' | 'anonymous'>;
 
 /** A stored lead. Only {@link LeadStore} mutates it; everything outside gets {@link MockLead} copies. */
 export interface StoredLead extends LeadFields {
@@ -47,7 +41,7 @@ export interface StoredLead extends LeadFields {
 }
 
 /** Where a new lead's Id and timestamps come from: the next Id unless one is given (state loading). */
-export interface NewLeadMeta {
+interface NewLeadMeta {
   id?: number;
   createdAt: number;
   updatedAt?: number;

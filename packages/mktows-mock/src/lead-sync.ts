@@ -44,7 +44,7 @@ export interface SyncRules {
 }
 
 /** What syncing one record did. */
-export type SyncResult =
+type SyncResult =
   | { status: 'CREATED' | 'UPDATED'; lead: MockLead; matchedBy: MatchedBy | undefined }
   | { status: 'FAILED'; failure: MarketoFault };
 

@@ -3,7 +3,7 @@
 import { findMarketoFaultCode } from '@org/mktows-types';
 
 /** `SOAP-ENV:Server` for Marketo's internal errors (10001, 20011), `SOAP-ENV:Client` for everything else. */
-export type FaultCodeQName = 'SOAP-ENV:Client' | 'SOAP-ENV:Server';
+type FaultCodeQName = 'SOAP-ENV:Client' | 'SOAP-ENV:Server';
 
 const SERVER_SIDE_CODES = new Set([10001, 20011]);
 
@@ -52,9 +52,4 @@ export class MarketoFault extends Error {
   get detailMessage(): string {
     return `${this.documentedMessage}${this.detail ? `: ${this.detail}` : ''} (${this.code})`;
   }
-}
-
-/** Whether `value` is a {@link MarketoFault} (from this copy of the package). */
-export function isMarketoFault(value: unknown): value is MarketoFault {
-  return value instanceof MarketoFault;
 }

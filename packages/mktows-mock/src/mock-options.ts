@@ -2,7 +2,7 @@
 import { ValidationError } from '@org/mktows-auth';
 
 import { DEFAULT_TIMESTAMP_TOLERANCE_MS } from './authenticate.js';
-import type { CallLimitSettings, RateLimit } from './call-limits.js';
+import type { CallLimitSettings, RateLimit } from './call-admission.js';
 import type { FaultInjectionOptions } from './fault-injection.js';
 import type { LeadFieldTypes } from './lead-fields.js';
 import { ATTR_TYPES, defaultLeadFields, REFUSED_FIELD_NAMES } from './lead-fields.js';
@@ -17,8 +17,13 @@ export const DEFAULT_ENDPOINT_PATH = '/soap/mktows/2_2';
 
 /** Marketo's documented rate limit: 100 calls per 20 seconds. */
 export const MARKETO_RATE_LIMIT: Readonly<RateLimit> = Object.freeze({ calls: 100, windowMs: 20_000 });
-/** Marketo's documented concurrency limit: 10 calls in flight. */
-export const MARKETO_CONCURRENCY_LIMIT = 10;
+/** Marketo's documented limit of calls in flight at once (fault 20024 beyond it): 10. The default `concurrencyLimit`. */
+export const MARKETO_CALLS_IN_FLIGHT_LIMIT = 10;
+/**
+ * Marketo's documented limit of calls in flight at once.
+ * @deprecated Use {@link MARKETO_CALLS_IN_FLIGHT_LIMIT} (the same value, the name `@org/sync-lead` uses too).
+ */
+export const MARKETO_CONCURRENCY_LIMIT = MARKETO_CALLS_IN_FLIGHT_LIMIT;
 /** Marketo's documented default daily quota: 10,000 calls. */
 export const MARKETO_DAILY_QUOTA = 10_000;
 /** The seed of injected faults when none is given (so runs are reproducible by default). */
@@ -112,7 +117,7 @@ const KNOWN_OPTIONS: ReadonlySet<string> = new Set<keyof MockServerOptions>([
 ]);
 
 /** Options with defaults applied and validated. */
-export interface ResolvedMockOptions {
+interface ResolvedMockOptions {
   userId: string;
   secretKey: string;
   port: number;
@@ -222,7 +227,7 @@ export function resolveMockOptions(options: MockServerOptions): ResolvedMockOpti
     path: path.replace(/\/+$/, '') || '/',
     limits: {
       rateLimit: resolveRateLimit(options.rateLimit),
-      concurrencyLimit: positiveLimit('concurrencyLimit', options.concurrencyLimit, MARKETO_CONCURRENCY_LIMIT),
+      concurrencyLimit: positiveLimit('concurrencyLimit', options.concurrencyLimit, MARKETO_CALLS_IN_FLIGHT_LIMIT),
       dailyQuota: positiveLimit('dailyQuota', options.dailyQuota, MARKETO_DAILY_QUOTA),
     },
     workspaces: options.workspaces,

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { verifyAuthentication } from './authenticate.js';
-import { CallLimits } from './call-limits.js';
+import { CallAdmission } from './call-admission.js';
 import type { QueuedFault } from './fault-injection.js';
 import { FaultInjector } from './fault-injection.js';
 import { createRequestListener } from './http-endpoint.js';
@@ -134,7 +134,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   const restFields = new RestLeadFields(settings.fields);
   const soap = await loadMktowsSoap();
 
-  const limits = new CallLimits(settings.limits, settings.now);
+  const limits = new CallAdmission(settings.limits, settings.now);
   const stats = new StatsRecorder();
   const context: OperationContext = {
     get instance() {

@@ -16,7 +16,7 @@ import { escapeRawText } from './response-text.js';
 import { asRecord } from './soap-values.js';
 
 /** What the HTTP layer knows about a call before soap parses it. */
-export interface CallTicket {
+interface CallTicket {
   /** When the request arrived, by the server's clock (the rate window counts arrivals). */
   readonly receivedAt: number;
   /** A Marketo fault injected into this call, if any. */
@@ -24,10 +24,10 @@ export interface CallTicket {
 }
 
 /** Checks a call before its handler runs (authentication, limits, injected faults); throws a MarketoFault. */
-export type CallGuard = (operation: string, headers: Record<string, unknown>, ticket: CallTicket) => void;
+type CallGuard = (operation: string, headers: Record<string, unknown>, ticket: CallTicket) => void;
 
 /** What one call produced. */
-export interface CallOutcome {
+interface CallOutcome {
   /** The operation soap dispatched to; undefined when the request never reached one. */
   operation: string | undefined;
   /** The Marketo fault to answer with, if any. */

@@ -2,6 +2,7 @@
 // unpublished keys), sent as they are: the mock must understand Marketo's own wire format.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { FIELD_NAMES, MKTOWS_NAMESPACE } from '@org/mktows-types';
 import type { MockServer } from '../src/index.js';
 import { startMockServer } from '../src/index.js';
 import { hasDocsFixtures, readDocsFixture } from './support/paths.js';
@@ -29,7 +30,7 @@ describe.skipIf(!hasDocsFixtures)('documentation envelopes (../shared/fixtures/m
     const first = await postSoap(server.url, 'syncLead', request());
     expect(first.status).toBe(200);
     const firstRoot = parseXml(first.text);
-    expect(findElement(firstRoot, 'successSyncLead')?.namespaceURI).toBe('http://www.marketo.com/mktows/');
+    expect(findElement(firstRoot, 'successSyncLead')?.namespaceURI).toBe(MKTOWS_NAMESPACE);
     expect(textOf(firstRoot, 'status')).toBe('CREATED');
     const leadId = Number(textOf(firstRoot, 'leadId'));
 
@@ -80,7 +81,7 @@ describe.skipIf(!hasDocsFixtures)('documentation envelopes (../shared/fixtures/m
     const root = parseXml(answer.text);
     expect(textOf(root, 'count')).toBe('1');
     const record = findElement(root, 'leadRecord')!;
-    expect(childElements(record).map((child) => child.localName)).toEqual(['Id', 'Email', 'leadAttributeList']);
+    expect(childElements(record).map((child) => child.localName)).toEqual(FIELD_NAMES.LeadRecord.filter((name) => !name.startsWith('ForeignSys')));
     const attributes = childElements(findElement(record, 'leadAttributeList')!, 'attribute').map((attribute) =>
       childElements(attribute).map((child) => [child.localName, child.textContent]),
     );

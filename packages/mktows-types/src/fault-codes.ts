@@ -14,71 +14,47 @@ export interface MarketoFaultCode {
   readonly retryable: boolean;
 }
 
+/** Codes whose request can succeed when repeated later (rate, concurrency, expiry, internal errors). */
+const RETRYABLE_CODES: ReadonlySet<number> = new Set([10001, 20011, 20016, 20023, 20024]);
+
+/** Marketo's table: code, message, meaning (in the documentation's words), in ascending code order. */
+const DOCUMENTED: ReadonlyArray<readonly [code: number, message: string, meaning: string]> = [
+  [10001, 'Internal Error', 'Severe system failure'],
+  [20011, 'Internal Error', 'API service failure'],
+  [20012, 'Request Not Understood', 'Unexpected SOAP message'],
+  [20013, 'Access Denied', 'Client is blocked from API access'],
+  [20014, 'Authentication failed', 'Client did not provide valid credentials'],
+  [20015, 'Request Limit Exceeded', 'Daily call quota of the subscription exceeded (default 10,000/day)'],
+  [20016, 'Request Expired', 'Timestamp and signature too old; retry with a new timestamp and signature'],
+  [20017, 'Invalid Request', 'Request is missing an expected parameter'],
+  [20019, 'Unsupported Operation', 'Operation not defined in the WSDL'],
+  [20022, 'Time range specified in query filter exceeded limit',
+    'oldestUpdatedAt..latestUpdatedAt spans more than 30 days'],
+  [20023, 'Rate Limit Exceeded', 'More than 100 calls in the past 20 seconds'],
+  [20024, 'Concurrency Limit Exceeded', 'More than 10 concurrent calls'],
+  [20101, 'Lead Key Required', 'LeadKey required but not provided'],
+  [20102, 'Lead Key Bad', 'LeadKeyType is not valid'],
+  [20103, 'Lead Not Found', 'LeadKey value did not match any lead'],
+  [20104, 'Lead Detail Required', 'LeadRecord required but not provided'],
+  [20105, 'Lead Attribute Bad', 'LeadRecord contains an attribute with a bad name'],
+  [20106, 'Lead Sync Failed', 'LeadRecord could not be updated or created'],
+  [20107, 'Activity Key Bad', 'LeadActivityFilter contains a bad activity type'],
+  [20108, 'Lead Owner Not Found', 'LeadKey specifies a lead owner that does not exist'],
+  [20109, 'Parameter Required', 'Parameter value was null or missing'],
+  [20110, 'Bad Parameter', 'A parameter value is bad'],
+  [20111, 'List Not Found', 'ListKey specifies a list that does not exist'],
+  [20113, 'Campaign Not Found', 'Campaign does not exist'],
+  [20114, 'Bad Parameter', 'Parameter value is bad'],
+  [20122, 'Bad Stream Position', 'Stream position is bad'],
+  [20123, 'Stream at End', 'No more records are available'],
+];
+
 /** Every fault code Marketo documents for the SOAP API (mktows 2_2), in ascending code order. */
-export const marketoFaultCodes: readonly MarketoFaultCode[] = Object.freeze([
-  { code: 10001, message: 'Internal Error', meaning: 'Severe system failure', retryable: true },
-  { code: 20011, message: 'Internal Error', meaning: 'API service failure', retryable: true },
-  { code: 20012, message: 'Request Not Understood', meaning: 'Unexpected SOAP message', retryable: false },
-  { code: 20013, message: 'Access Denied', meaning: 'Client is blocked from API access', retryable: false },
-  {
-    code: 20014,
-    message: 'Authentication failed',
-    meaning: 'Client did not provide valid credentials',
-    retryable: false,
-  },
-  {
-    code: 20015,
-    message: 'Request Limit Exceeded',
-    meaning: 'Daily call quota of the subscription exceeded (default 10,000/day)',
-    retryable: false,
-  },
-  {
-    code: 20016,
-    message: 'Request Expired',
-    meaning: 'Timestamp and signature too old; retry with a new timestamp and signature',
-    retryable: true,
-  },
-  { code: 20017, message: 'Invalid Request', meaning: 'Request is missing an expected parameter', retryable: false },
-  { code: 20019, message: 'Unsupported Operation', meaning: 'Operation not defined in the WSDL', retryable: false },
-  {
-    code: 20022,
-    message: 'Time range specified in query filter exceeded limit',
-    meaning: 'oldestUpdatedAt..latestUpdatedAt spans more than 30 days',
-    retryable: false,
-  },
-  { code: 20023, message: 'Rate Limit Exceeded', meaning: 'More than 100 calls in the past 20 seconds', retryable: true },
-  { code: 20024, message: 'Concurrency Limit Exceeded', meaning: 'More than 10 concurrent calls', retryable: true },
-  { code: 20101, message: 'Lead Key Required', meaning: 'LeadKey required but not provided', retryable: false },
-  { code: 20102, message: 'Lead Key Bad', meaning: 'LeadKeyType is not valid', retryable: false },
-  { code: 20103, message: 'Lead Not Found', meaning: 'LeadKey value did not match any lead', retryable: false },
-  { code: 20104, message: 'Lead Detail Required', meaning: 'LeadRecord required but not provided', retryable: false },
-  {
-    code: 20105,
-    message: 'Lead Attribute Bad',
-    meaning: 'LeadRecord contains an attribute with a bad name',
-    retryable: false,
-  },
-  { code: 20106, message: 'Lead Sync Failed', meaning: 'LeadRecord could not be updated or created', retryable: false },
-  {
-    code: 20107,
-    message: 'Activity Key Bad',
-    meaning: 'LeadActivityFilter contains a bad activity type',
-    retryable: false,
-  },
-  {
-    code: 20108,
-    message: 'Lead Owner Not Found',
-    meaning: 'LeadKey specifies a lead owner that does not exist',
-    retryable: false,
-  },
-  { code: 20109, message: 'Parameter Required', meaning: 'Parameter value was null or missing', retryable: false },
-  { code: 20110, message: 'Bad Parameter', meaning: 'A parameter value is bad', retryable: false },
-  { code: 20111, message: 'List Not Found', meaning: 'ListKey specifies a list that does not exist', retryable: false },
-  { code: 20113, message: 'Campaign Not Found', meaning: 'Campaign does not exist', retryable: false },
-  { code: 20114, message: 'Bad Parameter', meaning: 'Parameter value is bad', retryable: false },
-  { code: 20122, message: 'Bad Stream Position', meaning: 'Stream position is bad', retryable: false },
-  { code: 20123, message: 'Stream at End', meaning: 'No more records are available', retryable: false },
-].map((entry) => Object.freeze(entry)));
+export const marketoFaultCodes: readonly MarketoFaultCode[] = Object.freeze(
+  DOCUMENTED.map(([code, message, meaning]) =>
+    Object.freeze({ code, message, meaning, retryable: RETRYABLE_CODES.has(code) }),
+  ),
+);
 
 const byCode = new Map<number, MarketoFaultCode>(marketoFaultCodes.map((entry) => [entry.code, entry]));
 

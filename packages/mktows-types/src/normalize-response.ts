@@ -7,7 +7,7 @@
 import type { FieldMetadata, SchemaMetadata } from './generated/metadata.js';
 
 /** What normalisation needs to know besides the value. */
-export interface ResponseShape {
+interface ResponseShape {
   readonly metadata: SchemaMetadata;
   /** soap's key for XML attributes of an element (where an `xsi:type` shows up). */
   readonly attributesKey: string;

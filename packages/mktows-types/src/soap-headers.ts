@@ -3,11 +3,12 @@
 // are sent, in the right namespace, with every value escaped.
 import type { FieldMetadata, SchemaMetadata } from './generated/metadata.js';
 import type { OperationDescriptor } from './generated/operations.js';
+import { escapeSoapText } from './soap-text.js';
 
 const HEADER_PREFIX = 'mkt';
 
 /** Header values by header element name (e.g. `AuthenticationHeader`). */
-export type HeaderValues = Readonly<Record<string, unknown>>;
+type HeaderValues = Readonly<Record<string, unknown>>;
 
 /** The `<mkt:Header ...>` elements for the headers `operation` declares and `values` holds; '' for none. */
 export function buildHeaderXml(operation: OperationDescriptor, values: HeaderValues, metadata: SchemaMetadata): string {
@@ -16,7 +17,7 @@ export function buildHeaderXml(operation: OperationDescriptor, values: HeaderVal
     .map((header) => {
       const tag = `${HEADER_PREFIX}:${header.element}`;
       const content = complexContent(values[header.element], header.type, metadata, `${header.element}`);
-      return `<${tag} xmlns:${HEADER_PREFIX}="${escapeXml(metadata.targetNamespace)}">${content}</${tag}>`;
+      return `<${tag} xmlns:${HEADER_PREFIX}="${escapeSoapText(metadata.targetNamespace)}">${content}</${tag}>`;
     })
     .join('');
 }
@@ -39,7 +40,7 @@ function element(field: FieldMetadata, value: unknown, metadata: SchemaMetadata,
   const name = metadata.elementFormQualified ? `${HEADER_PREFIX}:${field.name}` : field.name;
   if (value === null) return `<${name} xsi:nil="true"/>`;
   const content =
-    field.kind === 'complex' ? complexContent(value, field.type, metadata, path) : escapeXml(scalarText(value, path));
+    field.kind === 'complex' ? complexContent(value, field.type, metadata, path) : escapeSoapText(scalarText(value, path));
   return `<${name}>${content}</${name}>`;
 }
 
@@ -49,14 +50,4 @@ function scalarText(value: unknown, path: string): string {
     return String(value);
   }
   throw new TypeError(`${path}: expected a string, number or boolean`);
-}
-
-/** Escapes text for XML element content and attribute values. */
-export function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
 }

@@ -4,8 +4,9 @@
 // closes its element and injects others. The typed client sends text, never markup, so such a value is
 // escaped here, exactly as soap escapes every other string, and handed to soap under its xml key
 // (`$xml`), whose content soap writes as given. On the wire it looks like any other escaped text.
-// Exported so that code writing mktows XML itself (the mock's responses, sync-lead's bulk records)
-// escapes text exactly as soap does, from this one place.
+// Exported so that code writing mktows XML itself (the request headers, the mock's responses and fault
+// envelopes, sync-lead's bulk records) escapes text exactly as soap does, from this one place: it is the
+// SDK's one XML text escaper, fit for element content and attribute values alike.
 
 const CDATA_OPEN = '<![CDATA[';
 const CDATA_CLOSE = ']]>';

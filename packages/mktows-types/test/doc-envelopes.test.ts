@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
-import { createMktowsClient, type LeadRecord, type MktowsSoapClient, type SyncStatus } from '../src/index.js';
+import { MKTOWS_NAMESPACE, createMktowsClient, type LeadRecord, type MktowsSoapClient, type SyncStatus } from '../src/index.js';
 import { docsFixturesDir, haveDocsFixtures, noteWhenFixturesMissing } from './support/paths.js';
 import { startTestSoapServer, type TestSoapServer } from './support/soap-test-server.js';
 import { MKTOWS, SOAP_ENV, child, parseXml, toTree } from './support/xml.js';
@@ -74,7 +74,7 @@ describe.skipIf(!haveDocsFixtures)("the documentation's envelopes through create
     expect(toTree(child(sent, SOAP_ENV, 'Body'))).toEqual(toTree(child(documented, SOAP_ENV, 'Body')));
     const header = child(child(sent, SOAP_ENV, 'Header'), MKTOWS, 'AuthenticationHeader');
     expect(toTree(header)).toEqual(toTree(child(child(documented, SOAP_ENV, 'Header'), MKTOWS, 'AuthenticationHeader')));
-    expect(server.requests.at(-1)!.soapAction).toBe('http://www.marketo.com/mktows/syncLead');
+    expect(server.requests.at(-1)!.soapAction).toBe(`${MKTOWS_NAMESPACE}syncLead`);
   });
 
   it('syncMultipleLeads resolves to both documented statuses, as an array', async () => {

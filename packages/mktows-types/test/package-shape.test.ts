@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { wsdlDocument } from '../src/index.js';
+import { MKTOWS_NAMESPACE, wsdlDocument } from '../src/index.js';
 import { repoRoot } from './support/paths.js';
 
 const packageDir = path.join(repoRoot, 'packages/mktows-types');
@@ -47,7 +47,7 @@ describe('the built @org/mktows-types', () => {
     const script = `
       const http = require('node:http');
       const { createMktowsClient } = require('@org/mktows-types');
-      const body = '<?xml version="1.0"?><s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" xmlns:m="http://www.marketo.com/mktows/"><s:Body><m:successGetLead><result><count>1</count><leadRecordList><leadRecord><Id>42</Id></leadRecord></leadRecordList></result></m:successGetLead></s:Body></s:Envelope>';
+      const body = '<?xml version="1.0"?><s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" xmlns:m="${MKTOWS_NAMESPACE}"><s:Body><m:successGetLead><result><count>1</count><leadRecordList><leadRecord><Id>42</Id></leadRecord></leadRecordList></result></m:successGetLead></s:Body></s:Envelope>';
       const server = http.createServer((req, res) => { req.resume(); req.on('end', () => res.end(body)); });
       server.listen(0, '127.0.0.1', async () => {
         const client = await createMktowsClient({ endpoint: 'http://127.0.0.1:' + server.address().port + '/mktows' });

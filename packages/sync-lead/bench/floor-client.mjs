@@ -1,6 +1,7 @@
 // The floor of the per-call benchmark: a prebuilt syncLead envelope POSTed on a keep-alive agent, the
 // answer read as bytes and not parsed. No SOAP client can be faster than this over HTTP.
 import http from 'node:http';
+import { MKTOWS_NAMESPACE } from '@org/mktows-types';
 
 /** A POST of a fixed body: `() => Promise<answer length>`. */
 export function createFloorClient(endpoint, envelope) {
@@ -9,7 +10,7 @@ export function createFloorClient(endpoint, envelope) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 10 });
   const headers = {
     'content-type': 'text/xml; charset=utf-8',
-    soapaction: '"http://www.marketo.com/mktows/syncLead"',
+    soapaction: `"${MKTOWS_NAMESPACE}syncLead"`,
     'content-length': body.length,
   };
   return {

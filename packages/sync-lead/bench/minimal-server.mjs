@@ -1,11 +1,12 @@
 // The minimal server of the per-call benchmark: answers every POST with the same small successSyncLead
 // envelope, at once, on keep-alive connections. It does no SOAP work, so what is measured is the client.
 import http from 'node:http';
+import { MKTOWS_NAMESPACE } from '@org/mktows-types';
 
 /** A successSyncLead answer, as small as the schema allows. */
 export const SYNC_LEAD_ANSWER =
   '<?xml version="1.0" encoding="UTF-8"?>' +
-  '<SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/" xmlns:ns1="http://www.marketo.com/mktows/">' +
+  `<SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/" xmlns:ns1="${MKTOWS_NAMESPACE}">` +
   '<SOAP-ENV:Body><ns1:successSyncLead><result><leadId>1</leadId><syncStatus><leadId>1</leadId><status>UPDATED</status>' +
   '</syncStatus></result></ns1:successSyncLead></SOAP-ENV:Body></SOAP-ENV:Envelope>';
 

@@ -3,10 +3,10 @@
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import { createAuthenticationHeader, createCredentials } from '@org/mktows-auth';
+import { MKTOWS_NAMESPACE } from '@org/mktows-types';
 import soap from 'soap';
 
 const require = createRequire(import.meta.url);
-const MKTOWS_NS = 'http://www.marketo.com/mktows/';
 
 /** The WSDL file the types package ships. */
 export const wsdlPath = require.resolve('@org/mktows-types/mktows.wsdl');
@@ -14,7 +14,7 @@ export const wsdlPath = require.resolve('@org/mktows-types/mktows.wsdl');
 function headerXml(credentials) {
   const { mktowsUserId, requestSignature, requestTimestamp } = createAuthenticationHeader({ credentials });
   return (
-    `<ns1:AuthenticationHeader xmlns:ns1="${MKTOWS_NS}"><mktowsUserId>${mktowsUserId}</mktowsUserId>` +
+    `<ns1:AuthenticationHeader xmlns:ns1="${MKTOWS_NAMESPACE}"><mktowsUserId>${mktowsUserId}</mktowsUserId>` +
     `<requestSignature>${requestSignature}</requestSignature><requestTimestamp>${requestTimestamp}</requestTimestamp>` +
     '</ns1:AuthenticationHeader>'
   );

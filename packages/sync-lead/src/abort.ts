@@ -35,7 +35,7 @@ export function raceWithSignal<T>(promise: Promise<T>, signal: AbortSignal | und
 }
 
 /** A signal that fires when any of its sources fires, and a way to detach it from them. */
-export interface LinkedSignal {
+interface LinkedSignal {
   signal: AbortSignal;
   /** Removes the listeners from the sources (call when the work is done). */
   dispose(): void;

@@ -3,7 +3,7 @@
 // SOAP credentials, plus `rest`.
 import { DEFAULT_MAX_RESPONSE_BYTES } from '@org/mktows-types';
 import { ValidationError } from './errors.js';
-import type { CallLimitOptions } from './call-limits.js';
+import type { CallLimitOptions } from './call-limiter.js';
 import type { RetryOptions } from './retry-policy.js';
 import type { TraceListener } from './trace.js';
 

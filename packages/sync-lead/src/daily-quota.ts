@@ -3,7 +3,7 @@
 import { marketoQuotaDay, nextMarketoQuotaReset } from '@org/mktows-types';
 
 /** A quota day: its name and when it ends (epoch ms). */
-export interface QuotaDay {
+interface QuotaDay {
   day: string;
   endsAt: number;
 }

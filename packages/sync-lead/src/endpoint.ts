@@ -20,15 +20,7 @@ function isLoopbackHost(hostname: string): boolean {
  *   or `http:` to a non-loopback host without `allowInsecureHttp`
  */
 export function checkEndpoint(endpoint: unknown, allowInsecureHttp: boolean): URL {
-  if (typeof endpoint !== 'string' || endpoint.trim() === '') {
-    throw new ValidationError('endpoint', 'must be a non-empty URL string');
-  }
-  let url: URL;
-  try {
-    url = new URL(endpoint);
-  } catch {
-    throw new ValidationError('endpoint', 'must be an absolute http(s) URL');
-  }
+  const url = parseUrlOption(endpoint, 'endpoint', 'must be a non-empty URL string', 'must be an absolute http(s) URL');
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new ValidationError('endpoint', `must use https: (got ${url.protocol})`);
   }
@@ -42,4 +34,17 @@ export function checkEndpoint(endpoint: unknown, allowInsecureHttp: boolean): UR
     );
   }
   return url;
+}
+
+/**
+ * The URL option `field` as a URL.
+ * @throws ValidationError at `field`: `empty` when it is not a non-blank string, `invalid` when it does not parse
+ */
+export function parseUrlOption(value: unknown, field: string, empty: string, invalid: string): URL {
+  if (typeof value !== 'string' || value.trim() === '') throw new ValidationError(field, empty);
+  try {
+    return new URL(value);
+  } catch {
+    throw new ValidationError(field, invalid);
+  }
 }

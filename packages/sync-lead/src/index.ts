@@ -51,12 +51,13 @@ export {
   type RetryPredicate,
 } from './retry-policy.js';
 export {
+  MARKETO_CALLS_IN_FLIGHT_LIMIT,
   MARKETO_CONCURRENCY,
   MARKETO_DAILY_QUOTA,
   MARKETO_RATE_LIMIT,
   type CallLimitOptions,
   type RateLimit,
-} from './call-limits.js';
+} from './call-limiter.js';
 export type { LimitGrant, LimitStore, LimitStoreBinding, SharedCallLimits } from './limit-store.js';
 export {
   formatTraceEvent,

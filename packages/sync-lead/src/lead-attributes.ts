@@ -3,13 +3,13 @@
 import type { LeadAttributes, LeadAttributeValue } from './sync-lead-input.js';
 
 /** One attribute as it travels in a request (`attrType` is only ever sent by Marketo). */
-export interface WireAttribute {
+interface WireAttribute {
   attrName: string;
   attrValue: string;
 }
 
 /** One attribute as it comes back from Marketo. */
-export interface ReceivedAttribute {
+interface ReceivedAttribute {
   attrName: string;
   attrType?: string | null | undefined;
   attrValue?: string | number | boolean | null | undefined;

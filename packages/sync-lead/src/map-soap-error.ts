@@ -18,7 +18,7 @@ const RETRYABLE_HTTP_STATUSES = new Set([502, 503, 504]);
 const RETRYABLE_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'EAI_AGAIN']);
 
 /** Options of {@link mapSoapError}. */
-export interface MapSoapErrorOptions {
+interface MapSoapErrorOptions {
   /** Makes server-supplied text fit for an error: secrets removed, one line, a few hundred characters at most. */
   serverText: (text: string) => string;
 }

@@ -7,7 +7,7 @@ import { setMaxListeners } from 'node:events';
 import { createAuthenticationHeader, type Credentials, type MktowsContextHeaderInfo } from '@org/mktows-auth';
 import type { OperationName } from '@org/mktows-types';
 import { linkSignals, throwIfAborted } from './abort.js';
-import { type CallLimitOptions, createCallLimiter } from './call-limits.js';
+import { createCallLimiter } from './call-limiter.js';
 import type { CallOptions } from './client-options.js';
 import { AbortError, MarketoError, SyncLeadError } from './errors.js';
 import { createClientAgent } from './http-agent.js';
@@ -15,27 +15,18 @@ import { mapSoapError } from './map-soap-error.js';
 import { createMktowsTransport } from './mktows-transport.js';
 import type { Redactor } from './redact.js';
 import { createCallRunner } from './resilient-call.js';
-import type { ResolvedRetryOptions, RetryPredicate } from './retry-policy.js';
 import { createServerClock } from './server-clock.js';
-import { emitTrace, type TraceListener, type TraceRetryEvent } from './trace.js';
+import type { SessionCallOptions, SessionSettings } from './session-settings.js';
+import { emitTrace, type TraceRetryEvent } from './trace.js';
 
 /** Marketo's code for a stale timestamp, answered by re-signing with a corrected clock. */
 const REQUEST_EXPIRED = 20016;
 
 /** Validated settings of a session. */
-export interface MktowsSessionOptions {
+interface MktowsSessionOptions extends SessionSettings {
   endpoint: URL;
   credentials: Credentials;
   contextHeader: MktowsContextHeaderInfo | undefined;
-  timeoutMs: number;
-  /** Largest response body read (the typed client refuses more). */
-  maxResponseBytes: number;
-  retry: ResolvedRetryOptions;
-  limits: CallLimitOptions;
-  /** The key shared limits are counted under unless the store has its own: endpoint host and user id. */
-  limitKey: string;
-  onTrace: TraceListener | undefined;
-  now: () => Date;
   redactor: Redactor;
 }
 
@@ -49,14 +40,6 @@ export type ResponseReader<TBody, TResult> = (
   serverText: (text: string) => string,
 ) => TResult;
 
-/** Per-call options of {@link MktowsSession.call}: the public call options plus the retry decision. */
-export interface SessionCallOptions extends CallOptions {
-  /**
-   * Decides, instead of the client's predicate (passed in as `clientPredicate`), whether a failed
-   * attempt is repeated. Validation errors, aborts and 20014 stay final whatever it says.
-   */
-  shouldRetry?: ((error: unknown, attempt: number, clientPredicate: RetryPredicate) => boolean) | undefined;
-}
 
 /** The signed, limited, retried mktows calls of one client. */
 export interface MktowsSession {

@@ -16,14 +16,14 @@ import {
 import type { ClientAgent } from './http-agent.js';
 
 /** Which attempt of which operation an exchange belongs to. */
-export interface ExchangeInfo {
+interface ExchangeInfo {
   operation: string;
   exchangeId: string;
   attempt: number;
 }
 
 /** Options of {@link createMktowsTransport}. */
-export interface MktowsTransportOptions {
+interface MktowsTransportOptions {
   endpoint: string;
   agent: ClientAgent;
   /** Largest response body read. */
@@ -34,7 +34,7 @@ export interface MktowsTransportOptions {
 }
 
 /** One attempt's transport options. */
-export interface TransportAttempt {
+interface TransportAttempt {
   /** Abandons the request when it fires (the caller's own signal; none for most calls). */
   signal: AbortSignal | undefined;
   /** The typed client aborts the exchange after this long in all (connect, send, wait, read). */
@@ -43,13 +43,13 @@ export interface TransportAttempt {
 }
 
 /** What an attempt resolved with. */
-export interface TransportReply<T> {
+interface TransportReply<T> {
   body: T;
   httpStatus: number | undefined;
 }
 
 /** Sends mktows calls for one client. */
-export interface MktowsTransport {
+interface MktowsTransport {
   /** Creates the typed client (parsing the WSDL on the process's first use); later calls resolve at once. */
   ready(): Promise<void>;
   /** Sends one attempt of `operation`; rejects with soap's raw rejection. */

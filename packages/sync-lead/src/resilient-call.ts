@@ -4,14 +4,14 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { AbortError, DailyQuotaExceededError, LimitStoreUnavailableError, MarketoError, ValidationError } from './errors.js';
 import { raceWithSignal, throwIfAborted } from './abort.js';
-import type { CallLimiter } from './call-limits.js';
+import type { CallLimiter } from './call-limiter.js';
 import type { ResolvedRetryOptions, RetryPredicate } from './retry-policy.js';
 
 /** One attempt: `attempt` counts from 1. */
 export type Attempt<T> = (attempt: number) => Promise<T>;
 
 /** Per-call options of {@link CallRunner.run}. */
-export interface ResilientCallOptions {
+interface ResilientCallOptions {
   /** Ends the call (queued, in flight or backing off) with an {@link AbortError}. */
   signal?: AbortSignal | undefined;
   /** Takes a call waiting in the limiter's queue out of it when it fires (default: `signal`). */
@@ -30,7 +30,7 @@ export interface ResilientCallOptions {
 }
 
 /** The layer shared by every call of one client. */
-export interface CallRunner {
+interface CallRunner {
   /** Runs `attempt` under the client's limits and retry policy. */
   run<T>(attempt: Attempt<T>, options: ResilientCallOptions): Promise<T>;
 }

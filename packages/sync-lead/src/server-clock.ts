@@ -8,7 +8,7 @@ import { computeClockOffsetMs } from '@org/mktows-auth';
 const SIGNIFICANT_SKEW_MS = 60_000;
 
 /** The correction a client applies to its clock when signing. */
-export interface ServerClock {
+interface ServerClock {
   /** Milliseconds to add to the local clock when signing (0 until a skew was observed). */
   readonly offsetMs: number;
   /** Learns from a fault response's `Date` header, received at `receivedAt` by the local clock. */

@@ -7,7 +7,7 @@
 // renewed while their calls run, so a process that dies gives its slots back when its leases lapse.
 // When the store cannot be reached, calls wait (up to their timeout) or fail, as the store says: no call
 // ever starts without the store's grant.
-import type { CallLimiter, LimiterContext, ResolvedCallLimits, ScheduleOptions } from './call-limits.js';
+import type { CallLimiter, LimiterContext, ResolvedCallLimits, ScheduleOptions } from './call-limiter.js';
 import { createQuotaCalendar } from './daily-quota.js';
 import { AbortError, DailyQuotaExceededError, LimitStoreUnavailableError } from './errors.js';
 import type { LimitGrant, LimitStore, SharedCallLimits } from './limit-store.js';

@@ -2,7 +2,7 @@
 // fails with a ValidationError naming the field and the rule.
 import { FOREIGN_SYS_TYPE_VALUES, type ForeignSysType as SchemaForeignSysType } from '@org/mktows-types';
 import { ValidationError } from './errors.js';
-import { findCharXmlCannotCarry } from './xml-text.js';
+import { findCharXmlCannotCarry } from './xml-chars.js';
 
 /** The foreign system of `foreignSysPersonId`: `CUSTOM`, `SFDC` or `NETSUITE`. */
 export type ForeignSysType = SchemaForeignSysType;

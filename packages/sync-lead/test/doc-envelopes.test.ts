@@ -2,6 +2,7 @@
 // what it makes of the documented responses (served byte for byte by a raw HTTP server).
 import { signRequest } from '@org/mktows-auth';
 import { afterEach, describe, expect, it } from 'vitest';
+import { MKTOWS_NAMESPACE } from '@org/mktows-types';
 import { createSyncLeadClient, InvalidResponseError, type SyncLeadClient } from '../src/index.js';
 import { canonicalBody, elementTexts } from './support/canonical-xml.js';
 import { readDocFixture } from './support/paths.js';
@@ -52,7 +53,7 @@ describe("the documentation's syncLead example", () => {
     expect(elementTexts(sent, 'mktowsUserId')).toEqual([userId]);
     expect(timestamp).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
     expect(elementTexts(sent, 'requestSignature')).toEqual([signRequest({ userId, secretKey, timestamp: timestamp ?? '' })]);
-    expect(server?.requests[0]?.headers.soapaction).toBe('"http://www.marketo.com/mktows/syncLead"');
+    expect(server?.requests[0]?.headers.soapaction).toBe(`"${MKTOWS_NAMESPACE}syncLead"`);
   });
 
   it('sends MktowsContextHeader only when a workspace is configured', async () => {

@@ -5,12 +5,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { MKTOWS_NAMESPACE } from '@org/mktows-types';
 import { AbortError, createSyncLeadClient } from '../src/index.js';
 import { startMock } from './support/mock.js';
 import { startRawServer } from './support/raw-server.js';
 
 const SYNC_LEAD_RESPONSE = `<?xml version="1.0" encoding="UTF-8"?>
-<SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/" xmlns:ns1="http://www.marketo.com/mktows/">
+<SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/" xmlns:ns1="${MKTOWS_NAMESPACE}">
 <SOAP-ENV:Body><ns1:successSyncLead><result><leadId>7</leadId><syncStatus><leadId>7</leadId><status>CREATED</status><error xsi:nil="true" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"/></syncStatus><leadRecord xsi:nil="true" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"/></result></ns1:successSyncLead></SOAP-ENV:Body></SOAP-ENV:Envelope>`;
 
 describe('the sliding window', () => {

@@ -6,7 +6,7 @@ import { applyWsdlChangeset, planWsdlChangeset } from './changeset/wsdl-changese
 import { DIFF_INPUT_ERROR, runDiffCommand, type DiffCommandOptions } from './diff/diff-command.js';
 import { CodegenError } from './errors.js';
 import { renderGeneratedFiles } from './generate.js';
-import { findStaleFiles, writeGeneratedFolder } from './output-dir.js';
+import { reportStaleFiles, writeGeneratedFolder } from './output-dir.js';
 import { findRepoRoot } from './repo-root.js';
 import {
   DEFAULT_OPENAPI_OUT,
@@ -51,24 +51,18 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout(text.trimEnd()), writeErr: (text) => io.stderr(text.trimEnd()) });
 
-  program
-    .command('generate')
-    .description(`write the generated sources (defaults: --wsdl ${DEFAULT_WSDL} --out ${DEFAULT_OUT})`)
-    .option('--wsdl <file>', 'WSDL to read')
-    .option('--out <dir>', 'folder to (re)write; it must hold only generated files')
-    .option('--changeset', 'also diff the WSDL with git HEAD, print it, and write .changeset/<name>.md with the bump')
-    .action(async (options: GenerateOptions) => {
-      exitCode = await generate(options, io);
-    });
-
-  program
-    .command('check')
-    .description('exit 1, naming the stale files, when the output folder differs from what generate would write')
-    .option('--wsdl <file>', 'WSDL to read')
-    .option('--out <dir>', 'folder to compare')
-    .action(async (options: PathOptions) => {
-      exitCode = await check(options, io);
-    });
+  const done = (code: number): void => {
+    exitCode = code;
+  };
+  addGenerateAndCheck(program, {
+    input: ['--wsdl <file>', 'WSDL to read'],
+    defaults: `--wsdl ${DEFAULT_WSDL} --out ${DEFAULT_OUT}`,
+    generateOptions: [
+      ['--changeset', 'also diff the WSDL with git HEAD, print it, and write .changeset/<name>.md with the bump'],
+    ],
+    generate: async (options: GenerateOptions) => done(await generate(options, io)),
+    check: async (options: PathOptions) => done(await check(options, io)),
+  });
 
   program
     .command('diff')
@@ -84,22 +78,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   const openapi = program
     .command('openapi')
     .description(`the REST types: generate or check ${DEFAULT_OPENAPI_OUT} from ${DEFAULT_OPENAPI_SPEC} (openapi-typescript)`);
-  openapi
-    .command('generate')
-    .description(`write the generated sources (defaults: --spec ${DEFAULT_OPENAPI_SPEC} --out ${DEFAULT_OPENAPI_OUT})`)
-    .option('--spec <file>', 'OpenAPI description to read')
-    .option('--out <dir>', 'folder to (re)write; it must hold only generated files')
-    .action(async (options: OpenApiCommandOptions) => {
-      exitCode = await runOpenApiGenerate(options, io);
-    });
-  openapi
-    .command('check')
-    .description('exit 1, naming the stale files, when the output folder differs from what generate would write')
-    .option('--spec <file>', 'OpenAPI description to read')
-    .option('--out <dir>', 'folder to compare')
-    .action(async (options: OpenApiCommandOptions) => {
-      exitCode = await runOpenApiCheck(options, io);
-    });
+  addGenerateAndCheck(openapi, {
+    input: ['--spec <file>', 'OpenAPI description to read'],
+    defaults: `--spec ${DEFAULT_OPENAPI_SPEC} --out ${DEFAULT_OPENAPI_OUT}`,
+    generate: async (options: OpenApiCommandOptions) => done(await runOpenApiGenerate(options, io)),
+    check: async (options: OpenApiCommandOptions) => done(await runOpenApiCheck(options, io)),
+  });
 
   program
     .command('api-report')
@@ -124,6 +108,34 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     if (process.env.MKTOWS_CODEGEN_DEBUG && error instanceof Error && error.stack) io.stderr(error.stack);
     return 1;
   }
+}
+
+/** The `generate` and `check` subcommands of one generated folder. */
+interface GenerateAndCheck<G, C> {
+  /** The input option and its help, e.g. `['--wsdl <file>', 'WSDL to read']`. */
+  input: readonly [flags: string, help: string];
+  /** The defaults, as options, for generate's help. */
+  defaults: string;
+  /** Options only `generate` has, after `--out`. */
+  generateOptions?: ReadonlyArray<readonly [flags: string, help: string]>;
+  generate: (options: G) => Promise<void>;
+  check: (options: C) => Promise<void>;
+}
+
+function addGenerateAndCheck<G, C>(parent: Command, commands: GenerateAndCheck<G, C>): void {
+  const generate = parent
+    .command('generate')
+    .description(`write the generated sources (defaults: ${commands.defaults})`)
+    .option(...commands.input)
+    .option('--out <dir>', 'folder to (re)write; it must hold only generated files');
+  for (const option of commands.generateOptions ?? []) generate.option(...option);
+  generate.action(commands.generate);
+  parent
+    .command('check')
+    .description('exit 1, naming the stale files, when the output folder differs from what generate would write')
+    .option(...commands.input)
+    .option('--out <dir>', 'folder to compare')
+    .action(commands.check);
 }
 
 /** Makes a command's usage errors (missing argument, unknown option) exit with `code`; help still exits 0. */
@@ -168,12 +180,5 @@ async function generate(options: GenerateOptions, io: CliIo): Promise<number> {
 async function check(options: PathOptions, io: CliIo): Promise<number> {
   const paths = resolvePaths(options, io.cwd);
   const files = await render(paths);
-  const stale = await findStaleFiles(paths.outDir, files, paths.outDisplay);
-  if (stale.length === 0) {
-    io.stdout(`mktows-codegen: ${paths.outDisplay} is up to date with ${paths.wsdlDisplay}`);
-    return 0;
-  }
-  for (const file of stale) io.stderr(`stale (${file.reason}): ${paths.outDisplay}/${file.path}`);
-  io.stderr(`mktows-codegen: ${stale.length} generated file(s) out of date with ${paths.wsdlDisplay}; run: npm run generate`);
-  return 1;
+  return reportStaleFiles(paths.outDir, files, { out: paths.outDisplay, source: paths.wsdlDisplay }, io);
 }

@@ -91,3 +91,30 @@ async function readFolder(dir: string, displayDir: string): Promise<Map<string, 
   }
   return files;
 }
+
+/** Where a generator command reports: one line at a time. */
+interface LineOutput {
+  readonly stdout: (line: string) => void;
+  readonly stderr: (line: string) => void;
+}
+
+/**
+ * `check`: compares the output folder with `files` (generated from `sourceDisplay`) and says so.
+ * @returns 0 when the folder is up to date, 1 (naming each stale file) when it is not
+ */
+export async function reportStaleFiles(
+  outDir: string,
+  files: readonly GeneratedFile[],
+  display: { readonly out: string; readonly source: string },
+  io: LineOutput,
+): Promise<number> {
+  const stale = await findStaleFiles(outDir, files, display.out);
+  if (stale.length === 0) {
+    io.stdout(`mktows-codegen: ${display.out} is up to date with ${display.source}`);
+    return 0;
+  }
+  for (const file of stale) io.stderr(`stale (${file.reason}): ${display.out}/${file.path}`);
+  io.stderr(`mktows-codegen: ${stale.length} generated file(s) out of date with ${display.source}; run: npm run generate`);
+  return 1;
+}
+

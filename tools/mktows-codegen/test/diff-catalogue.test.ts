@@ -25,7 +25,8 @@ function diffAfter(edit: (wsdl: WsdlEditor) => void, base?: (wsdl: WsdlEditor) =
   return diffWsdl({ text: before, source: 'before.wsdl' }, { text: editProjectWsdl(edit), source: 'after.wsdl' });
 }
 
-const MKT = 'http://www.marketo.com/mktows/';
+/** The target namespace of wsdl/mktows.wsdl. */
+const MKT = /targetNamespace="([^"]+)"/.exec(projectWsdlText)![1]!;
 
 const catalogue: CatalogueEntry[] = [
   {
@@ -245,7 +246,7 @@ const catalogue: CatalogueEntry[] = [
   {
     name: 'target namespace moved (one change, not every type)',
     edit: (wsdl) => {
-      const next = 'http://www.marketo.com/mktows/2_3/';
+      const next = `${MKT}2_3/`;
       const root = wsdl.document.documentElement!;
       root.setAttribute('targetNamespace', next);
       root.setAttribute('xmlns:mkt', next);

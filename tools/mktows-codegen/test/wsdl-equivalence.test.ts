@@ -15,12 +15,12 @@ const projectWsdlPath = path.join(repoRoot, 'wsdl/mktows.wsdl');
 const referenceWsdlPath = path.resolve(repoRoot, '../shared/wsdl/marketo-mktows-2_2.wsdl');
 const referenceExists = existsSync(referenceWsdlPath);
 
-const MKT = 'http://www.marketo.com/mktows/';
 const q = (local: string) => `{${MKT}}${local}`;
 const BINDING = 'MktowsApiSoapBinding';
 
 const projectText = readFileSync(projectWsdlPath, 'utf8');
 const project = readWsdl(projectText, 'wsdl/mktows.wsdl');
+const MKT = project.targetNamespace;
 
 /** Replaces exactly one occurrence of `from`, so that a mutation can never silently do nothing. */
 function mutate(text: string, from: string | RegExp, to: string): string {
@@ -181,7 +181,7 @@ describe('the comparison catches drift in mutated copies of wsdl/mktows.wsdl', (
     {
       name: 'a changed soapAction',
       mutated: () =>
-        mutate(projectText, 'soapAction="http://www.marketo.com/mktows/syncLead"', 'soapAction="urn:syncLead"'),
+        mutate(projectText, `soapAction="${MKT}syncLead"`, 'soapAction="urn:syncLead"'),
       kind: 'operation-soap-action-changed',
       path: 'operations.syncLead.soapAction',
     },

@@ -33,14 +33,6 @@ export function activityDisplayName(token: ActivityType): string {
     .join(' ');
 }
 
-let tokensByDisplayName: ReadonlyMap<string, ActivityType> | undefined;
-
-/** The ActivityType token of a display name, if the 2_2 enum has one. */
-export function activityTokenOf(displayName: string): ActivityType | undefined {
-  tokensByDisplayName ??= new Map(ACTIVITY_TYPE_VALUES.map((token) => [activityDisplayName(token), token]));
-  return tokensByDisplayName.get(displayName);
-}
-
 /** Whether `value` is an ActivityType token of the WSDL. */
 export function isActivityType(value: string): value is ActivityType {
   return (ACTIVITY_TYPE_VALUES as readonly string[]).includes(value);

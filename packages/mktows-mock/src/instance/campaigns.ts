@@ -2,6 +2,7 @@
 // schedulable by program and name (scheduleCampaign). Every accepted request or schedule is kept as a run,
 // with the leads, the token overrides and the per-lead tokens importToList left for the campaign's next run.
 import type { ReqCampSourceType } from '@org/mktows-types';
+import { IdIndex } from './id-index.js';
 
 /** A token value (`{{my.message}}` = `Hello`). */
 export interface TokenValue {
@@ -56,48 +57,22 @@ export interface NewCampaign {
 }
 
 /** The instance's smart campaigns. */
-export class Campaigns {
-  private readonly byId = new Map<number, Campaign>();
-  private nextId = 1;
-
-  /** The Id the next campaign gets. */
-  get nextCampaignId(): number {
-    return this.nextId;
-  }
-
-  set nextCampaignId(id: number) {
-    this.nextId = Math.max(id, this.nextId);
-  }
-
+export class Campaigns extends IdIndex<Campaign> {
   /** Creates a campaign (with the next Id unless one is given). */
   create(campaign: NewCampaign): Campaign {
-    const id = campaign.id ?? this.nextId;
-    const created: Campaign = {
-      id,
+    return this.store({
+      id: campaign.id ?? this.ids.next,
       name: campaign.name,
       description: campaign.description ?? '',
       programName: campaign.programName,
       sources: [...(campaign.sources ?? [])],
       runs: [...(campaign.runs ?? [])],
       pendingLeadTokens: new Map((campaign.pendingLeadTokens ?? []).map((entry) => [entry.leadId, entry.tokens])),
-    };
-    this.byId.set(id, created);
-    this.nextId = Math.max(this.nextId, id + 1);
-    return created;
-  }
-
-  /** The campaign with this Id. */
-  get(id: number): Campaign | undefined {
-    return this.byId.get(id);
+    });
   }
 
   /** The campaign `campaignName` of program `programName`. */
   inProgram(programName: string, campaignName: string): Campaign | undefined {
     return this.all().find((campaign) => campaign.programName === programName && campaign.name === campaignName);
-  }
-
-  /** Every campaign, ascending Id. */
-  all(): Campaign[] {
-    return [...this.byId.values()].sort((a, b) => a.id - b.id);
   }
 }

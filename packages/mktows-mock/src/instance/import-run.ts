@@ -18,7 +18,7 @@ import type { StaticList } from './static-lists.js';
 import { qualifiedListName } from './static-lists.js';
 
 /** A column of the import: a lead field or a My Token. */
-export type ImportColumn = { kind: 'field'; field: string } | { kind: 'token'; token: string };
+type ImportColumn = { kind: 'field'; field: string } | { kind: 'token'; token: string };
 
 function csvLine(line: string): string[] {
   const rows = parse(line, { relax_column_count: true, skip_empty_lines: false }) as string[][];

@@ -14,7 +14,7 @@ import { ImportJobs } from './import-jobs.js';
 import { runDueImports } from './import-run.js';
 import type { LeadSource } from './lead-activities.js';
 import { changeDataValueActivity, newLeadActivity, SOAP_API_REASON, WEB_SERVICE_SOURCE } from './lead-activities.js';
-import { IdTable } from './opportunities.js';
+import { IdTable } from './id-index.js';
 import type { Opportunity, OpportunityPersonRole } from './opportunities.js';
 import { Programs } from './programs.js';
 import { StaticLists } from './static-lists.js';

@@ -1,7 +1,7 @@
 // The fields of the MObjects the instance stores, with their data types: what describeMObject reports and
 // what syncMObjects accepts (an attribute outside these fails its object). The names are Marketo's
 // documented standard fields (spec, syncMObjects); Marketo adds custom opportunity fields only on request.
-import type { AttrType } from '../lead-fields.js';
+import { ATTR_TYPES, type AttrType } from '../lead-fields.js';
 
 /** A field of an MObject: name and data type. */
 export interface MObjectField {
@@ -11,40 +11,33 @@ export interface MObjectField {
   readonly required?: boolean;
 }
 
+/**
+ * Fields from a spec of `Name:dataType` words (`Name*:dataType`: required), in order.
+ * @throws Error for a data type that is not an AttrType (a mistake in the tables below)
+ */
+function fieldsOf(spec: string): readonly MObjectField[] {
+  return Object.freeze(
+    spec.split(' ').map((word): MObjectField => {
+      const [name = '', dataType = ''] = word.split(':');
+      if (!(ATTR_TYPES as readonly string[]).includes(dataType)) throw new Error(`${word}: unknown data type`);
+      const field = { name: name.replace(/\*$/, ''), dataType: dataType as AttrType };
+      return name.endsWith('*') ? { ...field, required: true } : field;
+    }),
+  );
+}
+
 /** Opportunity's standard fields. */
-export const OPPORTUNITY_FIELDS: readonly MObjectField[] = Object.freeze([
-  { name: 'Amount', dataType: 'currency' },
-  { name: 'CloseDate', dataType: 'date' },
-  { name: 'Description', dataType: 'text' },
-  { name: 'ExpectedRevenue', dataType: 'currency' },
-  { name: 'ExternalCreatedDate', dataType: 'datetime' },
-  { name: 'Fiscal', dataType: 'string' },
-  { name: 'FiscalQuarter', dataType: 'integer' },
-  { name: 'FiscalYear', dataType: 'integer' },
-  { name: 'ForecastCategoryName', dataType: 'string' },
-  { name: 'IsClosed', dataType: 'boolean' },
-  { name: 'IsWon', dataType: 'boolean' },
-  { name: 'LastActivityDate', dataType: 'date' },
-  { name: 'LeadSource', dataType: 'string' },
-  { name: 'Name', dataType: 'string', required: true },
-  { name: 'NextStep', dataType: 'string' },
-  { name: 'Probability', dataType: 'integer' },
-  { name: 'Quantity', dataType: 'float' },
-  { name: 'Stage', dataType: 'string' },
-  { name: 'Type', dataType: 'string' },
-]);
+export const OPPORTUNITY_FIELDS: readonly MObjectField[] = fieldsOf(
+  'Amount:currency CloseDate:date Description:text ExpectedRevenue:currency ' +
+  'ExternalCreatedDate:datetime Fiscal:string FiscalQuarter:integer FiscalYear:integer ' +
+  'ForecastCategoryName:string IsClosed:boolean IsWon:boolean LastActivityDate:date ' +
+  'LeadSource:string Name*:string NextStep:string Probability:integer Quantity:float Stage:string ' +
+  'Type:string',
+);
 
 /** OpportunityPersonRole's fields. */
-export const OPPORTUNITY_PERSON_ROLE_FIELDS: readonly MObjectField[] = Object.freeze([
-  { name: 'OpportunityId', dataType: 'integer', required: true },
-  { name: 'PersonId', dataType: 'integer', required: true },
-  { name: 'Role', dataType: 'string' },
-  { name: 'ExternalCreatedDate', dataType: 'datetime' },
-  { name: 'IsPrimary', dataType: 'boolean' },
-]);
+export const OPPORTUNITY_PERSON_ROLE_FIELDS: readonly MObjectField[] = fieldsOf(
+  'OpportunityId*:integer PersonId*:integer Role:string ExternalCreatedDate:datetime ' +
+  'IsPrimary:boolean',
+);
 
-/** The MObject types the instance stores objects of. */
-export const STORED_MOBJECT_TYPES = Object.freeze(['Opportunity', 'OpportunityPersonRole'] as const);
-
-/** An MObject type the instance stores objects of. */
-export type StoredMObjectType = (typeof STORED_MOBJECT_TYPES)[number];

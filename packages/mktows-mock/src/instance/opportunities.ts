@@ -2,6 +2,7 @@
 // on). Both have integer Ids that only grow, so getMObjects' stream position (the last Id seen) visits
 // every object once while objects are added. An opportunity's external key is not unique: a lookup by
 // external key takes the most recently created opportunity holding it, as Marketo documents.
+import type { IdTable } from './id-index.js';
 
 /** An external key: a field from another system and its value. */
 export interface ExternalKey {
@@ -38,44 +39,6 @@ export interface OpportunityPersonRole {
   externalCreatedDate: string | undefined;
   readonly createdAt: number;
   updatedAt: number;
-}
-
-/** Objects with growing integer Ids. */
-export class IdTable<T extends { readonly id: number }> {
-  private readonly byId = new Map<number, T>();
-  private nextId = 1;
-
-  /** The Id the next object gets. */
-  get nextObjectId(): number {
-    return this.nextId;
-  }
-
-  set nextObjectId(id: number) {
-    this.nextId = Math.max(id, this.nextId);
-  }
-
-  /** Stores an object built for the next Id (or its own Id when `id` is given). */
-  create(build: (id: number) => T, id?: number): T {
-    const object = build(id ?? this.nextId);
-    this.byId.set(object.id, object);
-    this.nextId = Math.max(this.nextId, object.id + 1);
-    return object;
-  }
-
-  /** The object with this Id. */
-  get(id: number): T | undefined {
-    return this.byId.get(id);
-  }
-
-  /** Removes the object with this Id; false when there was none. */
-  delete(id: number): boolean {
-    return this.byId.delete(id);
-  }
-
-  /** Every object, ascending Id. */
-  all(): T[] {
-    return [...this.byId.values()].sort((a, b) => a.id - b.id);
-  }
 }
 
 /** The most recently created opportunity holding this external key. */

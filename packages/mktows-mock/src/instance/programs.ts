@@ -1,6 +1,7 @@
 // Programs: what getMObjects (type Program) reads and syncMObjects (UPDATE) changes: tags (the channel is
 // the tag of type `Channel`), My Tokens and period costs. Lists and campaigns name the program that holds
 // them by name; a name they use that no program has gets a program of its own when the state is loaded.
+import { IdIndex, IdSequence } from './id-index.js';
 
 /** A tag of a program: its type (`Channel`, `Region`, ...) and value. */
 export interface ProgramTag {
@@ -60,35 +61,16 @@ export function costMonth(text: string): string | undefined {
 }
 
 /** The program type when none is given. */
-export const DEFAULT_PROGRAM_TYPE = 'Default';
+const DEFAULT_PROGRAM_TYPE = 'Default';
 
 /** The instance's programs. */
-export class Programs {
-  private readonly byId = new Map<number, Program>();
-  private nextId = 1;
-  private nextCost = 1;
-
-  /** The Id the next program gets. */
-  get nextProgramId(): number {
-    return this.nextId;
-  }
-
-  set nextProgramId(id: number) {
-    this.nextId = Math.max(id, this.nextId);
-  }
-
-  /** The Id the next cost line gets. */
-  get nextCostId(): number {
-    return this.nextCost;
-  }
-
-  set nextCostId(id: number) {
-    this.nextCost = Math.max(id, this.nextCost);
-  }
+export class Programs extends IdIndex<Program> {
+  /** Cost line Ids (one sequence for the lines of every program). */
+  readonly costIds = new IdSequence();
 
   /** Creates a program (with the next Id unless one is given). */
   create(program: NewProgram): Program {
-    const id = program.id ?? this.nextId;
+    const id = program.id ?? this.ids.next;
     const workspace = program.workspace ?? 'Default';
     const created: Program = {
       id,
@@ -104,31 +86,18 @@ export class Programs {
       updatedAt: program.updatedAt ?? program.createdAt,
     };
     for (const cost of program.costs ?? []) this.addCost(created, cost);
-    this.byId.set(id, created);
-    this.nextId = Math.max(this.nextId, id + 1);
-    return created;
+    return this.store(created);
   }
 
   /** Adds a cost line (with the next cost Id unless it has one). */
   addCost(program: Program, cost: NewProgramCost): ProgramCost {
-    const added: ProgramCost = { ...cost, id: cost.id ?? this.nextCost };
+    const added: ProgramCost = { ...cost, id: this.costIds.take(cost.id) };
     program.costs.push(added);
-    this.nextCost = Math.max(this.nextCost, added.id + 1);
     return added;
-  }
-
-  /** The program with this Id. */
-  get(id: number): Program | undefined {
-    return this.byId.get(id);
   }
 
   /** The program with this name. */
   byName(name: string): Program | undefined {
     return this.all().find((program) => program.name === name);
-  }
-
-  /** Every program, ascending Id. */
-  all(): Program[] {
-    return [...this.byId.values()].sort((a, b) => a.id - b.id);
   }
 }

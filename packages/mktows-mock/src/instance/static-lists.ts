@@ -2,6 +2,7 @@
 // is addressed by its name, or `Program.List` for a list of a program. Members are kept in the order they
 // joined, each with a sequence number that only grows, so a stream position holding the last sequence
 // number seen visits every member once, however many join while a client pages through.
+import { IdIndex } from './id-index.js';
 
 /** A static list. */
 export interface StaticList {
@@ -26,43 +27,16 @@ export function qualifiedListName(list: Pick<StaticList, 'name' | 'programName'>
 }
 
 /** The instance's static lists. */
-export class StaticLists {
-  private readonly byId = new Map<number, StaticList>();
-  private nextId = 1;
-
-  /** The Id the next list gets. */
-  get nextListId(): number {
-    return this.nextId;
-  }
-
-  /** Makes `id` the next list Id (state loading); never below an existing Id. */
-  set nextListId(id: number) {
-    this.nextId = Math.max(id, this.nextId);
-  }
-
+export class StaticLists extends IdIndex<StaticList> {
   /** Creates a list (with the next Id unless one is given). */
   create(list: NewStaticList): StaticList {
-    const id = list.id ?? this.nextId;
-    const created: StaticList = {
-      id,
+    return this.store({
+      id: list.id ?? this.ids.next,
       name: list.name,
       programName: list.programName,
       members: new Map(),
       nextSeq: 1,
-    };
-    this.byId.set(id, created);
-    this.nextId = Math.max(this.nextId, id + 1);
-    return created;
-  }
-
-  /** The list with this Id. */
-  get(id: number): StaticList | undefined {
-    return this.byId.get(id);
-  }
-
-  /** Every list, ascending Id. */
-  all(): StaticList[] {
-    return [...this.byId.values()].sort((a, b) => a.id - b.id);
+    });
   }
 
   /** The lists a name names: its own name (a list of the lead database) or `Program.List`. */

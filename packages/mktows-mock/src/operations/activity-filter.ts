@@ -6,7 +6,7 @@ import { MarketoFault } from '../marketo-fault.js';
 import { asRecord, listItems, optionalText } from '../soap-values.js';
 
 /** Whether an activity of a display name passes the filter. */
-export type ActivityTypePredicate = (displayName: string) => boolean;
+type ActivityTypePredicate = (displayName: string) => boolean;
 
 function displayNames(list: unknown): Set<string> | undefined {
   const items = listItems(list, 'activityType');

@@ -11,27 +11,26 @@ function attributesOf(activity: Activity): ArrayOfAttribute {
   return { attribute: activity.attributes.map(({ name, value }) => ({ attrName: name, attrValue: value })) };
 }
 
-/** An activity as getLeadActivity returns it. */
-export function toActivityRecord(activity: Activity): ActivityRecord {
+/** The fields an ActivityRecord and a LeadChangeRecord share, up to the campaign. */
+function recordHead(activity: Activity) {
   return {
     id: activity.id,
     activityDateTime: formatW3CDateTime(activity.at),
     activityType: activity.type,
     mktgAssetName: activity.asset,
     activityAttributes: attributesOf(activity),
-    campaign: activity.campaign ?? '',
-    mktPersonId: String(activity.leadId),
   };
 }
 
-/** An activity as getLeadChanges returns it. */
+/** An activity as getLeadActivity returns it. */
+export function toActivityRecord(activity: Activity): ActivityRecord {
+  return { ...recordHead(activity), campaign: activity.campaign ?? '', mktPersonId: String(activity.leadId) };
+}
+
+/** An activity as getLeadChanges returns it (no campaign element when the activity has none). */
 export function toLeadChangeRecord(activity: Activity): LeadChangeRecord {
   return {
-    id: activity.id,
-    activityDateTime: formatW3CDateTime(activity.at),
-    activityType: activity.type,
-    mktgAssetName: activity.asset,
-    activityAttributes: attributesOf(activity),
+    ...recordHead(activity),
     ...(activity.campaign === undefined ? {} : { campaign: activity.campaign }),
     mktPersonId: String(activity.leadId),
   };

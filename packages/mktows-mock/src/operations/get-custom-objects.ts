@@ -12,7 +12,7 @@ import type { HandlerFactory } from './operation-context.js';
 import { decodePosition, encodePosition, fingerprint, pageSize, positionNumber } from './paging.js';
 
 /** The most records getCustomObjects returns per page. */
-export const GET_CUSTOM_OBJECTS_PAGE_CAP = 100;
+const GET_CUSTOM_OBJECTS_PAGE_CAP = 100;
 
 /**
  * The getCustomObjects handler.

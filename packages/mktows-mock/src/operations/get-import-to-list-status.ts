@@ -3,9 +3,9 @@
 import type { ResultGetImportToListStatus, SuccessGetImportToListStatus } from '@org/mktows-types';
 
 import { MarketoFault } from '../marketo-fault.js';
-import { optionalText } from '../soap-values.js';
 import { formatW3CDateTime } from '../time-format.js';
 import type { HandlerFactory } from './operation-context.js';
+import { requiredTexts } from './required-params.js';
 
 /**
  * The getImportToListStatus handler.
@@ -14,11 +14,7 @@ import type { HandlerFactory } from './operation-context.js';
  */
 export const getImportToListStatusHandler: HandlerFactory = (context) => (args) => {
   const { instance } = context;
-  const programName = optionalText(args.programName);
-  const listName = optionalText(args.listName);
-  if (programName === undefined || listName === undefined) {
-    throw new MarketoFault(20109, 'programName and listName are required');
-  }
+  const { programName, listName } = requiredTexts(args, ['programName', 'listName']);
   if (!instance.lists.inProgram(programName, listName)) {
     throw new MarketoFault(20111, `program "${programName}" has no static list "${listName}"`);
   }

@@ -16,7 +16,7 @@ import type { HandlerFactory } from './operation-context.js';
 import { activityOffset, pageSize, readActivityOffset } from './paging.js';
 
 /** The most activities getLeadActivity returns per page. */
-export const GET_LEAD_ACTIVITY_PAGE_CAP = 100;
+const GET_LEAD_ACTIVITY_PAGE_CAP = 100;
 
 function newestFirst(a: Activity, b: Activity): number {
   return b.at - a.at || b.id - a.id;

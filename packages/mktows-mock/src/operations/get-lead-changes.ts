@@ -16,7 +16,7 @@ import type { HandlerFactory } from './operation-context.js';
 import { activityOffset, pageSize } from './paging.js';
 
 /** The most records getLeadChanges returns per page. */
-export const GET_LEAD_CHANGES_PAGE_CAP = 1000;
+const GET_LEAD_CHANGES_PAGE_CAP = 1000;
 
 /**
  * The getLeadChanges handler.

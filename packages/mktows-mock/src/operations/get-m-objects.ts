@@ -14,7 +14,7 @@ import type { HandlerFactory } from './operation-context.js';
 import { decodePosition, encodePosition, fingerprint, positionNumber } from './paging.js';
 
 /** Objects per getMObjects page (Marketo's fixed page size; the call has no batchSize). */
-export const GET_M_OBJECTS_PAGE_SIZE = 100;
+const GET_M_OBJECTS_PAGE_SIZE = 100;
 
 /**
  * The getMObjects handler.

@@ -15,12 +15,13 @@ import type { HandlerFactory } from './operation-context.js';
 import { decodePosition, encodePosition, fingerprint, pageSize, positionNumber } from './paging.js';
 
 /** The most leads getMultipleLeads returns per page (Marketo documents 1000; its field table says 100). */
-export const GET_MULTIPLE_LEADS_PAGE_CAP = 1000;
+const GET_MULTIPLE_LEADS_PAGE_CAP = 1000;
 
 /** Only the attributes named in includeAttributes (all when it names none). */
-export function withAttributes(record: LeadRecordOutput, include: ReadonlySet<string>): LeadRecordOutput {
-  if (include.size === 0 || !record.leadAttributeList) return record;
-  const attribute = record.leadAttributeList.attribute.filter((item) => include.has(item.attrName));
+function withAttributes(record: LeadRecordOutput, include: ReadonlySet<string>): LeadRecordOutput {
+  const all = record.leadAttributeList?.attribute;
+  if (include.size === 0 || !all) return record;
+  const attribute = all.filter((item) => include.has(item.attrName));
   const { leadAttributeList: _all, ...rest } = record;
   return attribute.length > 0 ? { ...rest, leadAttributeList: { attribute } } : rest;
 }

@@ -13,19 +13,19 @@ import { asRecord, listItems, optionalDateTime, optionalInteger, optionalText } 
 import { findList } from './list-lookup.js';
 
 /** The most keys a LeadKeySelector may carry. */
-export const MAX_SELECTOR_KEYS = 100;
+const MAX_SELECTOR_KEYS = 100;
 
 /** Marketo's longest LastUpdateAtSelector window: 30 days (fault 20022 beyond). */
-export const MAX_UPDATE_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
+const MAX_UPDATE_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
 
 /** What a LeadSelector selects. */
-export type LeadSelection =
+type LeadSelection =
   | { kind: 'keys'; keyType: LeadKeyType; keyValues: string[] }
   | { kind: 'list'; list: StaticList }
   | { kind: 'updated'; oldest: number; latest: number | undefined };
 
 /** A selected lead and the sequence number a stream position resumes after. */
-export interface SelectedLead {
+interface SelectedLead {
   lead: StoredLead;
   seq: number;
 }
@@ -49,7 +49,7 @@ function dateTimeOf(value: unknown, name: string): number | undefined {
  * A time window, checked against Marketo's 30-day limit (an open end counts from now).
  * @throws MarketoFault 20110 when latest is before oldest, 20022 for a window over 30 days
  */
-export function updateWindow(oldest: number, latest: number | undefined, now: number): LeadSelection {
+function updateWindow(oldest: number, latest: number | undefined, now: number): LeadSelection {
   if (latest !== undefined && latest < oldest)
     throw new MarketoFault(20110, 'latestUpdatedAt is before oldestUpdatedAt');
   if ((latest ?? now) - oldest > MAX_UPDATE_WINDOW_MS) {

@@ -16,7 +16,7 @@ import { findList } from './list-lookup.js';
 import type { HandlerFactory } from './operation-context.js';
 
 /** The most leads one listOperation may name. */
-export const LIST_OPERATION_MAX_LEADS = 1000;
+const LIST_OPERATION_MAX_LEADS = 1000;
 
 interface MemberKey {
   keyType: string;

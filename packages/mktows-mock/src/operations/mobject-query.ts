@@ -22,14 +22,14 @@ export type QueriedObject =
   | { type: 'Program'; object: Program };
 
 /** A criterion of mObjCriteriaList. */
-export interface Criterion {
+interface Criterion {
   attrName: string;
   comparison: ComparisonEnum;
   attrValue: string;
 }
 
 /** The criterion that makes archived programs part of the answer. */
-export const INCLUDE_ARCHIVE = 'Include Archive';
+const INCLUDE_ARCHIVE = 'Include Archive';
 
 /**
  * The criteria of a request.

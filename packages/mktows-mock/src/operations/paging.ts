@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { MarketoFault } from '../marketo-fault.js';
 
 /** The page size when a call gives no batchSize (Marketo documents none). */
-export const DEFAULT_PAGE_SIZE = 100;
+const DEFAULT_PAGE_SIZE = 100;
 
 /**
  * The page size of a call: `batchSize` capped at the operation's maximum, {@link DEFAULT_PAGE_SIZE} when absent.

@@ -17,7 +17,7 @@ import { MERGE_KEY_TYPES } from './merge-leads.js';
 import type { HandlerFactory } from './operation-context.js';
 
 /** The most lead keys requestCampaign takes; more are ignored. */
-export const REQUEST_CAMPAIGN_MAX_LEADS = 100;
+const REQUEST_CAMPAIGN_MAX_LEADS = 100;
 
 const SOURCE_NAMES = { MKTOWS: 'Web Service API', SALES: 'Sales Insight' } as const;
 

@@ -4,9 +4,10 @@
 import type { SuccessScheduleCampaign } from '@org/mktows-types';
 
 import { MarketoFault } from '../marketo-fault.js';
-import { optionalDateTime, optionalText } from '../soap-values.js';
+import { optionalDateTime } from '../soap-values.js';
 import { readProgramTokens } from './campaign-input.js';
 import type { HandlerFactory } from './operation-context.js';
+import { requiredTexts } from './required-params.js';
 
 /**
  * The scheduleCampaign handler.
@@ -15,11 +16,7 @@ import type { HandlerFactory } from './operation-context.js';
  */
 export const scheduleCampaignHandler: HandlerFactory = (context) => (args) => {
   const { instance } = context;
-  const programName = optionalText(args.programName);
-  const campaignName = optionalText(args.campaignName);
-  if (programName === undefined || campaignName === undefined) {
-    throw new MarketoFault(20109, 'programName and campaignName are required');
-  }
+  const { programName, campaignName } = requiredTexts(args, ['programName', 'campaignName']);
   const campaign = instance.campaigns.inProgram(programName, campaignName);
   if (!campaign) throw new MarketoFault(20113, `program "${programName}" has no campaign "${campaignName}"`);
   const now = instance.now();

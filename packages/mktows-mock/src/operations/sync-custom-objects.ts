@@ -3,16 +3,14 @@
 // CREATED or UPDATED, or FAILED with the reason (a missing or foreign key, an unknown field, an MKTOID that
 // is no lead, an INSERT of an existing record, an UPDATE of a missing one: the 2_2 enum has no SKIPPED or
 // UNCHANGED). An empty value clears a field.
-import { SYNC_OPERATION_ENUM_VALUES } from '@org/mktows-types';
 import type { SuccessSyncCustomObjects, SyncCustomObjStatus } from '@org/mktows-types';
 
 import { recordIdentity } from '../instance/custom-objects.js';
-import { MarketoFault } from '../marketo-fault.js';
-import { asRecord, listItems, optionalText } from '../soap-values.js';
+import { asRecord } from '../soap-values.js';
 import { findCustomObjectType, readAttributes, recordKeys, toAttributeList } from './custom-object-input.js';
 import { ObjectFailure } from './mobject-input.js';
 import type { HandlerFactory } from './operation-context.js';
-import { MAX_OBJECTS_PER_SYNC } from './sync-m-objects.js';
+import { readSyncItems, readSyncOperation } from './sync-request.js';
 
 /**
  * The syncCustomObjects handler.
@@ -21,17 +19,8 @@ import { MAX_OBJECTS_PER_SYNC } from './sync-m-objects.js';
 export const syncCustomObjectsHandler: HandlerFactory = (context) => (args) => {
   const { instance } = context;
   const table = findCustomObjectType(instance, args.objTypeName);
-  const operation = optionalText(args.operation) ?? 'UPSERT';
-  if (!(SYNC_OPERATION_ENUM_VALUES as readonly string[]).includes(operation)) {
-    throw new MarketoFault(20110, `operation must be one of ${SYNC_OPERATION_ENUM_VALUES.join(', ')}`);
-  }
-  const records = listItems(args.customObjList, 'customObj');
-  if (records.length > MAX_OBJECTS_PER_SYNC) {
-    throw new MarketoFault(
-      20110,
-      `customObjList holds ${records.length} records; at most ${MAX_OBJECTS_PER_SYNC} are allowed`,
-    );
-  }
+  const operation = readSyncOperation(args.operation, 'UPSERT');
+  const records = readSyncItems(args.customObjList, 'customObj', 'customObjList', 'records');
   const { type } = table;
   const syncCustomObjStatus = records.map((item): SyncCustomObjStatus => {
     const record = asRecord(item) ?? {};

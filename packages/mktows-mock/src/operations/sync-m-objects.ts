@@ -2,18 +2,13 @@
 // and dropping objects silently would lose data), each synced in request order, so a role may name an
 // opportunity created earlier in the same call by its external key. One status per object: a problem of
 // one object fails that object only (FAILED, id 0 when it has none), the others are synced.
-import { SYNC_OPERATION_ENUM_VALUES } from '@org/mktows-types';
-import type { MObjStatus, SuccessSyncMObjects, SyncOperationEnum } from '@org/mktows-types';
+import type { MObjStatus, SuccessSyncMObjects } from '@org/mktows-types';
 
-import { MarketoFault } from '../marketo-fault.js';
-import { listItems, optionalText } from '../soap-values.js';
 import { ObjectFailure, readMObject } from './mobject-input.js';
 import { syncOpportunity, syncRole } from './mobject-sync-opportunity.js';
 import { syncProgram } from './mobject-sync-program.js';
 import type { HandlerFactory } from './operation-context.js';
-
-/** The most objects one syncMObjects (or syncCustomObjects) call may carry. */
-export const MAX_OBJECTS_PER_SYNC = 100;
+import { readSyncItems, readSyncOperation } from './sync-request.js';
 
 /**
  * The syncMObjects handler.
@@ -21,28 +16,18 @@ export const MAX_OBJECTS_PER_SYNC = 100;
  */
 export const syncMObjectsHandler: HandlerFactory = (context) => (args) => {
   const { instance } = context;
-  const operation = optionalText(args.operation);
-  if (operation === undefined) throw new MarketoFault(20109, 'operation is required');
-  if (!(SYNC_OPERATION_ENUM_VALUES as readonly string[]).includes(operation)) {
-    throw new MarketoFault(20110, `operation must be one of ${SYNC_OPERATION_ENUM_VALUES.join(', ')}`);
-  }
-  const objects = listItems(args.mObjectList, 'mObject');
-  if (objects.length > MAX_OBJECTS_PER_SYNC) {
-    throw new MarketoFault(
-      20110,
-      `mObjectList holds ${objects.length} objects; at most ${MAX_OBJECTS_PER_SYNC} are allowed`,
-    );
-  }
+  const operation = readSyncOperation(args.operation);
+  const objects = readSyncItems(args.mObjectList, 'mObject', 'mObjectList', 'objects');
   const mObjStatus = objects.map((item): MObjStatus => {
     const input = readMObject(item);
     try {
       switch (input.type) {
         case 'Opportunity':
-          return syncOpportunity(instance, input, operation as SyncOperationEnum);
+          return syncOpportunity(instance, input, operation);
         case 'OpportunityPersonRole':
-          return syncRole(instance, input, operation as SyncOperationEnum);
+          return syncRole(instance, input, operation);
         case 'Program':
-          return syncProgram(instance, input, operation as SyncOperationEnum);
+          return syncProgram(instance, input, operation);
         default:
           throw new ObjectFailure('type must be Opportunity, OpportunityPersonRole or Program');
       }

@@ -7,7 +7,7 @@ import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { ResolvedRestOptions } from './rest-options.js';
 
 /** An identity answer: HTTP status and JSON body. */
-export interface IdentityAnswer {
+interface IdentityAnswer {
   status: number;
   body: Record<string, unknown>;
 }

@@ -10,7 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { REST_OPERATIONS } from '@org/marketo-rest-types';
 import type { RestOperationId } from '@org/marketo-rest-types';
 
-import type { CallLimits } from '../call-limits.js';
+import type { CallAdmission } from '../call-admission.js';
 import { readRequestBody, RequestBodyError } from '../http-body.js';
 import type { MarketoInstance } from '../instance/marketo-instance.js';
 import { MarketoFault } from '../marketo-fault.js';
@@ -23,20 +23,20 @@ import { runRestOperation } from './rest-operations.js';
 import type { RestOperationRequest } from './rest-operations.js';
 
 /** Longest request URI answered (Marketo: 8 KiB, HTTP 414 beyond). */
-export const MAX_REST_URI_LENGTH = 8192;
+const MAX_REST_URI_LENGTH = 8192;
 
 const JSON_CONTENT_TYPE = 'application/json;charset=UTF-8';
 
 /** A body cut short, for `failNextRest('malformed')`. */
-export const MALFORMED_REST_BODY = '{"requestId":"e42b#14272d07d78","success":tr';
+const MALFORMED_REST_BODY = '{"requestId":"e42b#14272d07d78","success":tr';
 
 /** The limit faults the shared counters raise, as REST codes. */
 const REST_CODE_OF_LIMIT: Readonly<Record<number, number>> = { 20015: 607, 20023: 606, 20024: 615 };
 
 /** Everything the REST side needs from its server. */
-export interface RestEndpointDependencies {
+interface RestEndpointDependencies {
   now: () => number;
-  limits: CallLimits;
+  limits: CallAdmission;
   stats: StatsRecorder;
   tokens: AccessTokens;
   faults: RestFaultQueue;

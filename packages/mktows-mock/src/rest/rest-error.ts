@@ -3,7 +3,7 @@
 // either for the whole request (`errors`) or for one record (`result[i].reasons`).
 
 /** The REST codes the mock answers (or can be told to answer), with Marketo's message for each. */
-export const REST_ERROR_MESSAGES: Readonly<Record<number, string>> = Object.freeze({
+const REST_ERROR_MESSAGES: Readonly<Record<number, string>> = Object.freeze({
   601: 'Access token invalid',
   602: 'Access token expired',
   603: 'Access denied',

@@ -11,7 +11,7 @@ import { isRestErrorCode } from './rest-error.js';
 export type RestQueuedFault = number | 'reset' | 'resetAfterCommit' | 'malformed';
 
 /** What happens to one REST call. */
-export type RestFaultDecision =
+type RestFaultDecision =
   | { kind: 'none' }
   | { kind: 'httpStatus'; status: number }
   | { kind: 'restCode'; code: number }

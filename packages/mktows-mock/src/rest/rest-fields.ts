@@ -29,7 +29,7 @@ export interface RestFieldDescription {
 }
 
 /** The fields Get Lead by Id and Get Leads by Filter return when `fields` is not given (Marketo's default). */
-export const DEFAULT_REST_FIELDS: readonly string[] = Object.freeze([
+const DEFAULT_REST_FIELDS: readonly string[] = Object.freeze([
   'id',
   'email',
   'updatedAt',
@@ -41,6 +41,12 @@ export const DEFAULT_REST_FIELDS: readonly string[] = Object.freeze([
 const READ_ONLY_FIELDS = ['id', 'createdAt', 'updatedAt'] as const;
 const SFDC_LEAD_ID_FIELD = 'SFDCLeadId';
 const TEXT_LENGTH = 255;
+
+/** Fields Describe Leads lists even when the instance has no SOAP field behind them (SOAP keeps them apart). */
+const REST_ONLY_FIELDS: ReadonlyArray<{ name: string; displayName: string; dataType: RestFieldDescription['dataType'] }> = [
+  { name: 'email', displayName: 'Email Address', dataType: 'email' },
+  { name: 'sfdcLeadId', displayName: 'SFDC Lead ID', dataType: 'string' },
+];
 const INTEGER_TEXT = /^[+-]?\d+$/;
 const DECIMAL_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
@@ -181,21 +187,10 @@ export class RestLeadFields {
         soap: { name: soapName, readOnly: false },
       });
     }
-    if (!this.soapNameByRest.has('email')) {
-      described.push({
-        displayName: 'Email Address',
-        dataType: 'email',
-        length: TEXT_LENGTH,
-        rest: { name: 'email', readOnly: false },
-      });
-    }
-    if (!this.soapNameByRest.has('sfdcLeadId')) {
-      described.push({
-        displayName: 'SFDC Lead ID',
-        dataType: 'string',
-        length: TEXT_LENGTH,
-        rest: { name: 'sfdcLeadId', readOnly: false },
-      });
+    for (const { name, displayName, dataType } of REST_ONLY_FIELDS) {
+      if (!this.soapNameByRest.has(name)) {
+        described.push({ displayName, dataType, length: TEXT_LENGTH, rest: { name, readOnly: false } });
+      }
     }
     described.push(
       { displayName: 'Created At', dataType: 'datetime', rest: { name: 'createdAt', readOnly: true } },

@@ -10,7 +10,7 @@ import { describeLeads, getLeadById, getLeadsByFilter } from './rest-read-leads.
 import { syncLeadsOverRest } from './rest-sync-leads.js';
 
 /** The `Reason` of a change made through the REST API, as `Change Data Value` activities record it. */
-export const REST_API_REASON = 'REST API';
+const REST_API_REASON = 'REST API';
 
 /** What the HTTP layer read of a call. */
 export interface RestOperationRequest {
@@ -23,7 +23,7 @@ export interface RestOperationRequest {
 }
 
 /** What the operations work on. */
-export interface RestOperationContext {
+interface RestOperationContext {
   instance: MarketoInstance;
   fields: RestLeadFields;
 }

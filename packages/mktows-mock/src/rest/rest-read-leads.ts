@@ -8,10 +8,10 @@ import { RestError } from './rest-error.js';
 import type { RestFieldDescription, RestLeadFields, RestValue } from './rest-fields.js';
 
 /** The most values a filter and the most leads a page may hold (Marketo's limit). */
-export const MAX_REST_PAGE = 300;
+const MAX_REST_PAGE = 300;
 
 /** A page of leads. */
-export interface RestLeadPage {
+interface RestLeadPage {
   result: Array<Record<string, RestValue>>;
   /** Present when more leads follow: pass it back as `nextPageToken`. */
   nextPageToken?: string;

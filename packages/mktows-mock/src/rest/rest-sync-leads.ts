@@ -21,11 +21,11 @@ import type { RestLeadFields, RestWritableField } from './rest-fields.js';
 export const MAX_REST_SYNC_RECORDS = 300;
 
 /** One record's result. */
-export type RestSyncResult =
+type RestSyncResult =
   { id: number; status: 'created' | 'updated' } | { status: 'skipped'; reasons: RestCodeEntry[] };
 
 /** What a sync needs from the server. */
-export interface RestSyncContext {
+interface RestSyncContext {
   instance: MarketoInstance;
   fields: RestLeadFields;
   /** `New Lead` and `Change Data Value` as the REST API logs them. */

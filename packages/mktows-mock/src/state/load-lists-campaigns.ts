@@ -13,7 +13,7 @@ import type { MarketoInstance } from '../instance/marketo-instance.js';
 import type { NewStaticList } from '../instance/static-lists.js';
 import { MarketoFault } from '../marketo-fault.js';
 import type { At } from './state-reader.js';
-import { explicitIdsFirst, Unique } from './state-reader.js';
+import { readEntriesWithIds, Unique } from './state-reader.js';
 
 function programNameAt(at: At, instance: MarketoInstance, startedAt: number): string | undefined {
   const name = at.optionalString();
@@ -29,15 +29,14 @@ function leadIdAt(at: At, instance: MarketoInstance): number {
 
 /** Loads `state.lists`. */
 export function loadLists(root: At, instance: MarketoInstance, startedAt: number): void {
-  const ids = new Unique<number>();
   const names = new Unique<string>();
-  const lists = root
-    .child('lists')
-    .items()
-    .map((list): NewStaticList & { leadIds: number[] } => {
-      list.object(['id', 'name', 'programName', 'leadIds']);
-      const id = list.child('id').optionalInteger();
-      if (id !== undefined) ids.check(list.child('id'), id, 'list');
+  const properties = ['id', 'name', 'programName', 'leadIds'];
+  const lists = readEntriesWithIds(
+    root,
+    'lists',
+    properties,
+    'list',
+    (list, id): NewStaticList & { leadIds: number[] } => {
       const name = list.child('name').string();
       const programName = programNameAt(list.child('programName'), instance, startedAt);
       names.check(list.child('name'), `${programName ?? ''}\u0000${name}`, 'list of the same program');
@@ -51,8 +50,9 @@ export function loadLists(root: At, instance: MarketoInstance, startedAt: number
           return leadId;
         });
       return { id, name, programName, leadIds };
-    });
-  for (const { leadIds, ...list } of explicitIdsFirst(lists)) {
+    },
+  );
+  for (const { leadIds, ...list } of lists) {
     const created = instance.lists.create(list);
     for (const leadId of leadIds) instance.lists.add(created, leadId);
   }
@@ -91,39 +91,33 @@ function readRuns(at: At): CampaignRun[] {
 
 /** Loads `state.campaigns`. */
 export function loadCampaigns(root: At, instance: MarketoInstance, startedAt: number): void {
-  const ids = new Unique<number>();
   const names = new Unique<string>();
-  const campaigns = root
-    .child('campaigns')
-    .items()
-    .map((campaign): NewCampaign => {
-      campaign.object(['id', 'name', 'description', 'programName', 'sources', 'runs', 'pendingLeadTokens']);
-      const id = campaign.child('id').optionalInteger();
-      if (id !== undefined) ids.check(campaign.child('id'), id, 'campaign');
-      const name = campaign.child('name').string();
-      const programName = programNameAt(campaign.child('programName'), instance, startedAt);
-      if (programName !== undefined) {
-        names.check(campaign.child('name'), `${programName}\u0000${name}`, 'campaign of the same program');
-      }
-      const sources = new Unique<string>();
-      return {
-        id,
-        name,
-        description: campaign.child('description').optionalString(true),
-        programName,
-        sources: campaign
-          .child('sources')
-          .items()
-          .map((source) => {
-            const value = source.oneOf(REQ_CAMP_SOURCE_TYPE_VALUES);
-            sources.check(source, value, 'source');
-            return value;
-          }),
-        runs: readRuns(campaign.child('runs')),
-        pendingLeadTokens: readLeadTokens(campaign.child('pendingLeadTokens'), instance),
-      };
-    });
-  for (const campaign of explicitIdsFirst(campaigns)) instance.campaigns.create(campaign);
+  const properties = ['id', 'name', 'description', 'programName', 'sources', 'runs', 'pendingLeadTokens'];
+  const campaigns = readEntriesWithIds(root, 'campaigns', properties, 'campaign', (campaign, id): NewCampaign => {
+    const name = campaign.child('name').string();
+    const programName = programNameAt(campaign.child('programName'), instance, startedAt);
+    if (programName !== undefined) {
+      names.check(campaign.child('name'), `${programName}\u0000${name}`, 'campaign of the same program');
+    }
+    const sources = new Unique<string>();
+    return {
+      id,
+      name,
+      description: campaign.child('description').optionalString(true),
+      programName,
+      sources: campaign
+        .child('sources')
+        .items()
+        .map((source) => {
+          const value = source.oneOf(REQ_CAMP_SOURCE_TYPE_VALUES);
+          sources.check(source, value, 'source');
+          return value;
+        }),
+      runs: readRuns(campaign.child('runs')),
+      pendingLeadTokens: readLeadTokens(campaign.child('pendingLeadTokens'), instance),
+    };
+  });
+  for (const campaign of campaigns) instance.campaigns.create(campaign);
 }
 
 const JOB_PROPERTIES = [

@@ -64,7 +64,7 @@ function readExternalKey(at: At): ExternalKey | undefined {
 }
 
 /** Checks MObject attributes against a field list. */
-export function readMObjectAttributes(at: At, fields: readonly MObjectField[]): Record<string, string> {
+function readMObjectAttributes(at: At, fields: readonly MObjectField[]): Record<string, string> {
   const attributes = at.stringRecord();
   for (const [name, value] of Object.entries(attributes)) {
     const field = fields.find((candidate) => candidate.name === name);

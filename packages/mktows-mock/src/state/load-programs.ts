@@ -4,7 +4,7 @@ import type { NewProgram, NewProgramCost } from '../instance/programs.js';
 import { costMonth, TOKEN_NAME } from '../instance/programs.js';
 import { CHANNEL_TAG_TYPE, isKnownTag } from '../instance/tag-types.js';
 import type { At } from './state-reader.js';
-import { explicitIdsFirst, Unique } from './state-reader.js';
+import { readEntriesWithIds, Unique } from './state-reader.js';
 
 /** Loads `state.channels` and `state.tags`. */
 export function loadTagTypes(root: At, instance: MarketoInstance): void {
@@ -104,46 +104,39 @@ function readTokens(tokens: At): Array<{ name: string; value: string }> {
 
 /** Loads `state.programs` (after the tag types). Programs with an Id first, then the others get the next Ids. */
 export function loadPrograms(root: At, instance: MarketoInstance, startedAt: number): void {
-  const ids = new Unique<number>();
   const names = new Unique<string>();
   const costIds = new Unique<number>();
-  const programs = root
-    .child('programs')
-    .items()
-    .map((program): NewProgram => {
-      program.object(PROGRAM_PROPERTIES);
-      const id = program.child('id').optionalInteger();
-      if (id !== undefined) ids.check(program.child('id'), id, 'program');
-      const name = program.child('name').string();
-      names.check(program.child('name'), name, 'program');
-      const workspace = program.child('workspace').optionalString();
-      if (workspace !== undefined && instance.settings.workspaces.idOf(workspace) === undefined) {
-        program.child('workspace').fail('must be a configured workspace');
-      }
-      const costs = readCosts(program.child('costs'));
-      for (const [index, cost] of program.child('costs').items().entries()) {
-        const costId = costs[index]?.id;
-        if (costId !== undefined) costIds.check(cost.child('id'), costId, 'cost line');
-      }
-      const createdAt = program.child('createdAt').dateTime(startedAt);
-      return {
-        id,
-        name,
-        type: program.child('type').optionalString(),
-        workspace,
-        treePath: program.child('treePath').optionalString(),
-        archived: program.child('archived').optionalBoolean(),
-        tags: readTags(program.child('tags'), instance),
-        tokens: readTokens(program.child('tokens')),
-        costs,
-        createdAt,
-        updatedAt: program.child('updatedAt').dateTime(createdAt),
-      };
-    });
+  const programs = readEntriesWithIds(root, 'programs', PROGRAM_PROPERTIES, 'program', (program, id): NewProgram => {
+    const name = program.child('name').string();
+    names.check(program.child('name'), name, 'program');
+    const workspace = program.child('workspace').optionalString();
+    if (workspace !== undefined && instance.settings.workspaces.idOf(workspace) === undefined) {
+      program.child('workspace').fail('must be a configured workspace');
+    }
+    const costs = readCosts(program.child('costs'));
+    for (const [index, cost] of program.child('costs').items().entries()) {
+      const costId = costs[index]?.id;
+      if (costId !== undefined) costIds.check(cost.child('id'), costId, 'cost line');
+    }
+    const createdAt = program.child('createdAt').dateTime(startedAt);
+    return {
+      id,
+      name,
+      type: program.child('type').optionalString(),
+      workspace,
+      treePath: program.child('treePath').optionalString(),
+      archived: program.child('archived').optionalBoolean(),
+      tags: readTags(program.child('tags'), instance),
+      tokens: readTokens(program.child('tokens')),
+      costs,
+      createdAt,
+      updatedAt: program.child('updatedAt').dateTime(createdAt),
+    };
+  });
   const highestCostId = Math.max(
     0,
     ...programs.flatMap((program) => (program.costs ?? []).map((cost) => cost.id ?? 0)),
   );
-  instance.programs.nextCostId = highestCostId + 1;
-  for (const program of explicitIdsFirst(programs)) instance.programs.create(program);
+  instance.programs.costIds.next = highestCostId + 1;
+  for (const program of programs) instance.programs.create(program);
 }

@@ -38,26 +38,39 @@ const NEXT_IDS = [
 
 type NextIdName = (typeof NEXT_IDS)[number];
 
-function nextIdSlots(instance: MarketoInstance): Record<NextIdName, { get: () => number; set: (id: number) => void }> {
+/** Where a next Id is read and set. */
+interface IdSlot {
+  next: number;
+}
+
+function slot(get: () => number, set: (id: number) => void): IdSlot {
   return {
-    lead: { get: () => instance.leads.nextLeadId, set: (id) => (instance.leads.nextLeadId = id) },
-    activity: { get: () => instance.activities.nextActivityId, set: (id) => (instance.activities.nextActivityId = id) },
-    list: { get: () => instance.lists.nextListId, set: (id) => (instance.lists.nextListId = id) },
-    program: { get: () => instance.programs.nextProgramId, set: (id) => (instance.programs.nextProgramId = id) },
-    campaign: { get: () => instance.campaigns.nextCampaignId, set: (id) => (instance.campaigns.nextCampaignId = id) },
-    costLine: { get: () => instance.programs.nextCostId, set: (id) => (instance.programs.nextCostId = id) },
-    opportunity: {
-      get: () => instance.opportunities.nextObjectId,
-      set: (id) => (instance.opportunities.nextObjectId = id),
+    get next() {
+      return get();
     },
-    opportunityPersonRole: { get: () => instance.roles.nextObjectId, set: (id) => (instance.roles.nextObjectId = id) },
+    set next(id: number) {
+      set(id);
+    },
+  };
+}
+
+function nextIdSlots(instance: MarketoInstance): Record<NextIdName, IdSlot> {
+  return {
+    lead: slot(() => instance.leads.nextLeadId, (id) => (instance.leads.nextLeadId = id)),
+    activity: slot(() => instance.activities.nextActivityId, (id) => (instance.activities.nextActivityId = id)),
+    list: instance.lists.ids,
+    program: instance.programs.ids,
+    campaign: instance.campaigns.ids,
+    costLine: instance.programs.costIds,
+    opportunity: instance.opportunities.ids,
+    opportunityPersonRole: instance.roles.ids,
   };
 }
 
 /** The next Ids of an instance, as `state().nextIds` shows them. */
 export function nextIdsOf(instance: MarketoInstance): Record<NextIdName, number> {
   const slots = nextIdSlots(instance);
-  return Object.fromEntries(NEXT_IDS.map((name) => [name, slots[name].get()])) as Record<NextIdName, number>;
+  return Object.fromEntries(NEXT_IDS.map((name) => [name, slots[name].next])) as Record<NextIdName, number>;
 }
 
 function loadNextIds(root: At, instance: MarketoInstance): void {
@@ -68,9 +81,9 @@ function loadNextIds(root: At, instance: MarketoInstance): void {
   for (const name of NEXT_IDS) {
     const id = nextIds.child(name).optionalInteger();
     if (id === undefined) continue;
-    if (id < slots[name].get())
-      nextIds.child(name).fail(`must be at least ${slots[name].get()}, above every ${name} Id in use`);
-    slots[name].set(id);
+    if (id < slots[name].next)
+      nextIds.child(name).fail(`must be at least ${slots[name].next}, above every ${name} Id in use`);
+    slots[name].next = id;
   }
 }
 

@@ -138,3 +138,27 @@ export function explicitIdsFirst<T extends { id?: number | undefined }>(items: r
   const withId = items.filter((item) => item.id !== undefined).sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
   return [...withId, ...items.filter((item) => item.id === undefined)];
 }
+
+/**
+ * The entries of `root[key]`, each an object of `properties` whose optional `id` is unique among them (`what`
+ * names one in the message), read by `read`; in the order they are created: explicit Ids first.
+ */
+export function readEntriesWithIds<T extends { id?: number | undefined }>(
+  root: At,
+  key: string,
+  properties: readonly string[],
+  what: string,
+  read: (entry: At, id: number | undefined) => T,
+): T[] {
+  const ids = new Unique<number>();
+  const entries = root
+    .child(key)
+    .items()
+    .map((entry) => {
+      entry.object(properties);
+      const id = entry.child('id').optionalInteger();
+      if (id !== undefined) ids.check(entry.child('id'), id, what);
+      return read(entry, id);
+    });
+  return explicitIdsFirst(entries);
+}

@@ -1,5 +1,6 @@
 // syncLead / syncMultipleLeads / getLead as raw envelopes (full control over what is sent), with the
 // answers parsed into plain objects for assertions.
+import { FIELD_NAMES } from '@org/mktows-types';
 import type { Element } from '@xmldom/xmldom';
 
 import {
@@ -65,7 +66,8 @@ export function leadRecordXml(record: RecordToSend): string {
 
 function readRecord(record: Element): AnsweredRecord {
   const answered: AnsweredRecord = { Id: Number(textOf(record, 'Id')), attributes: [] };
-  for (const name of ['Email', 'ForeignSysPersonId', 'ForeignSysType'] as const) {
+  for (const name of FIELD_NAMES.LeadRecord) {
+    if (name === 'Id' || name === 'leadAttributeList') continue;
     const child = childElements(record, name)[0];
     if (child) answered[name] = child.textContent ?? '';
   }

@@ -1,10 +1,11 @@
 // Raw SOAP over HTTP for tests: signed envelopes built by hand (like the documentation's), posted with
 // fetch, and the answer parsed with xmldom.
 import { createAuthenticationHeader, formatTimestamp, signRequest } from '@org/mktows-auth';
+import { MKTOWS_NAMESPACE } from '@org/mktows-types';
 import { DOMParser } from '@xmldom/xmldom';
 import type { Element } from '@xmldom/xmldom';
 
-export const MKTOWS_NS = 'http://www.marketo.com/mktows/';
+export const MKTOWS_NS = MKTOWS_NAMESPACE;
 export const SOAP_ENV_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
 
 /** The credentials every test server uses (test-only values). */

@@ -2,6 +2,7 @@
 // and records every request, so tests see the exact bytes on both sides.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { MKTOWS_NAMESPACE } from '../../src/index.js';
 
 /** One request the server received. */
 export interface RecordedRequest {
@@ -54,7 +55,7 @@ export function successEnvelope(outputElement: string, inner = ''): string {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/"',
-    ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:ns1="http://www.marketo.com/mktows/">',
+    ` xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:ns1="${MKTOWS_NAMESPACE}">`,
     `<SOAP-ENV:Body><ns1:${outputElement}>${inner}</ns1:${outputElement}></SOAP-ENV:Body></SOAP-ENV:Envelope>`,
   ].join('');
 }

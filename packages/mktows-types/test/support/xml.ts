@@ -1,9 +1,10 @@
 // Reads request envelopes in tests: namespace-aware lookups with xmldom.
 import { DOMParser, type Element } from '@xmldom/xmldom';
+import { MKTOWS_NAMESPACE } from '../../src/index.js';
 
 export const SOAP_ENV = 'http://schemas.xmlsoap.org/soap/envelope/';
 export const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
-export const MKTOWS = 'http://www.marketo.com/mktows/';
+export const MKTOWS = MKTOWS_NAMESPACE;
 
 /** The document element of `xml` (throws on malformed XML). */
 export function parseXml(xml: string): Element {

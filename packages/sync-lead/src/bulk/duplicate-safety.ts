@@ -4,7 +4,14 @@
 // HTTP 503, a connection that was never made), or when applying the batch twice ends the same as once:
 // with dedup on, a lead known only by email matches the lead the first attempt created; a lead with an
 // Id or a foreign id always matches it. Without dedup a lead known only by email would be created again.
-import { InvalidResponseError, MarketoError, TimeoutError, TransportError } from '../errors.js';
+import {
+  InvalidResponseError,
+  MarketoError,
+  SyncOutcomeUnknownError,
+  TimeoutError,
+  TransportError,
+} from '../errors.js';
+import type { RetryDecision } from '../session-settings.js';
 import type { BulkLead } from './bulk-lead.js';
 
 /**
@@ -35,4 +42,33 @@ export function mayHaveBeenApplied(error: unknown): boolean {
     return error.errorCode === undefined || LOST_AFTER_SEND_CODES.has(error.errorCode);
   }
   return false;
+}
+
+/**
+ * The retry decision of one batch request, and what it saw: after an attempt that may have been applied,
+ * the request is repeated only when a repeat is harmless (`repeatSafe`), and then after an unreadable
+ * answer too; a batch that fails in the end reports an unknown outcome when any attempt may have been applied.
+ */
+export class LossAwareRetry {
+  private lostAttempt = false;
+  private repeatedAfterLoss = false;
+
+  constructor(private readonly repeatSafe: boolean) {}
+
+  /** The session's `shouldRetry` for the request. */
+  readonly shouldRetry: RetryDecision = (error, attempt, clientPredicate) => {
+    if (!mayHaveBeenApplied(error)) return clientPredicate(error, attempt);
+    this.lostAttempt = true;
+    // An unreadable answer is worth repeating only when the repeat is harmless.
+    const again = this.repeatSafe && (clientPredicate(error, attempt) || error instanceof InvalidResponseError);
+    this.repeatedAfterLoss ||= again;
+    return again;
+  };
+
+  /** What the leads of the failed request report: `error`, or an unknown outcome when it may have been applied. */
+  failure<E extends Error>(error: E): E | SyncOutcomeUnknownError {
+    return this.lostAttempt || mayHaveBeenApplied(error)
+      ? new SyncOutcomeUnknownError(error, this.repeatedAfterLoss)
+      : error;
+  }
 }

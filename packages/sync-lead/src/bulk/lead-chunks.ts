@@ -10,7 +10,7 @@ import type { BulkLead, InvalidLead } from './bulk-lead.js';
 export type LeadSource = Iterable<SyncLeadInput> | AsyncIterable<SyncLeadInput>;
 
 /** One batch to send and the invalid inputs read with it. */
-export interface LeadChunk<TLead = BulkLead> {
+interface LeadChunk<TLead = BulkLead> {
   /** Valid leads, at most `batchSize`; empty when the chunk holds only invalid inputs. */
   batch: TLead[];
   /** Inputs that failed validation. */
@@ -18,7 +18,7 @@ export interface LeadChunk<TLead = BulkLead> {
 }
 
 /** A lead of a batch: how many bytes its record takes in a request. */
-export interface SizedLead {
+interface SizedLead {
   bytes: number;
 }
 
@@ -45,7 +45,7 @@ export function requireLeadSource(leads: unknown): asserts leads is LeadSource {
 }
 
 /** Room in a request for the envelope around the records (headers, body and list elements: ~1 KB). */
-export const ENVELOPE_ALLOWANCE_BYTES = 4096;
+const ENVELOPE_ALLOWANCE_BYTES = 4096;
 
 /**
  * Collects validated leads into chunks; `add` returns a chunk when one is full, or when the lead added

@@ -5,13 +5,16 @@
 // ForeignSysType, leadAttributeList of attrName/attrValue, in that order, unqualified as the schema
 // says), so its XML is written directly and handed to soap under its xml key (`$xml`), whose content
 // soap writes as given. Every text is escaped exactly as soap escapes text, so the wire is the same.
-import { escapeSoapText } from '@org/mktows-types';
+import { FIELD_NAMES, escapeSoapText } from '@org/mktows-types';
 import type { LeadRecord } from '@org/mktows-types';
 
-/** Open and close tags of the elements written, made once rather than per element. */
-const TAGS = Object.fromEntries(
-  ['Email', 'ForeignSysPersonId', 'ForeignSysType', 'attrName', 'attrValue'].map((name) => [name, [`<${name}>`, `</${name}>`] as const]),
-) as Readonly<Record<'Email' | 'ForeignSysPersonId' | 'ForeignSysType' | 'attrName' | 'attrValue', readonly [string, string]>>;
+/** The elements whose open and close tags are made once rather than per element: LeadRecord's and Attribute's. */
+const TAG_NAMES = [...FIELD_NAMES.LeadRecord, ...FIELD_NAMES.Attribute];
+
+/** Open and close tags of the elements written. */
+const TAGS = Object.fromEntries(TAG_NAMES.map((name) => [name, [`<${name}>`, `</${name}>`] as const])) as Readonly<
+  Record<(typeof TAG_NAMES)[number], readonly [string, string]>
+>;
 
 /**
  * The `<leadRecord>` element of `record`, as one flat string: written as a list of parts joined once,

@@ -8,10 +8,10 @@
 // - anything else fails the batch's leads with the error, as `SyncOutcomeUnknownError` when an attempt
 //   may have been applied.
 import type { SuccessSyncMultipleLeads } from '@org/mktows-types';
-import { AbortError, InvalidResponseError, MarketoError, SyncLeadError, SyncOutcomeUnknownError } from '../errors.js';
+import { AbortError, MarketoError, SyncLeadError } from '../errors.js';
 import type { MktowsSession } from '../mktows-session.js';
 import type { BulkLead } from './bulk-lead.js';
-import { isRepeatSafe, mayHaveBeenApplied } from './duplicate-safety.js';
+import { isRepeatSafe, LossAwareRetry } from './duplicate-safety.js';
 import type { LeadOutcome } from './lead-outcome.js';
 import { readSyncStatuses } from './sync-statuses.js';
 
@@ -34,7 +34,7 @@ export interface BatchContext {
 }
 
 /** A lead and its outcome. */
-export interface BatchOutcome {
+interface BatchOutcome {
   lead: BulkLead;
   outcome: LeadOutcome;
 }
@@ -78,9 +78,7 @@ async function splitAndSync(context: BatchContext, parts: BulkLead[][]): Promise
  * {@link AbortError} when the run's signal fires or the client closes.
  */
 export async function syncBatch(context: BatchContext, batch: readonly BulkLead[]): Promise<BatchOutcome[]> {
-  const repeatSafe = isRepeatSafe(batch, context.dedup);
-  let lostAttempt = false;
-  let repeatedAfterLoss = false;
+  const retry = new LossAwareRetry(isRepeatSafe(batch, context.dedup));
   // The records' XML goes in under soap's xml key (see lead-record-xml.ts); the rest is the typed client's.
   const params = { leadRecordList: { $xml: batch.map((lead) => lead.xml).join('') }, dedupEnabled: context.dedup };
   try {
@@ -91,14 +89,7 @@ export async function syncBatch(context: BatchContext, batch: readonly BulkLead[
       {
         signal: context.signal,
         timeoutMs: context.timeoutMs,
-        shouldRetry: (error, attempt, clientPredicate) => {
-          if (!mayHaveBeenApplied(error)) return clientPredicate(error, attempt);
-          lostAttempt = true;
-          // An unreadable answer is worth repeating only when the repeat is harmless.
-          const again = repeatSafe && (clientPredicate(error, attempt) || error instanceof InvalidResponseError);
-          repeatedAfterLoss ||= again;
-          return again;
-        },
+        shouldRetry: retry.shouldRetry,
       },
     );
     return batch.map((lead, position) => ({ lead, outcome: outcomes[position]! }));
@@ -108,7 +99,7 @@ export async function syncBatch(context: BatchContext, batch: readonly BulkLead[
     if (parts) return splitAndSync(context, parts);
     // The session maps every failure to this package's errors; anything else is a bug, not an outcome.
     if (!(error instanceof SyncLeadError)) throw error;
-    const reason = lostAttempt || mayHaveBeenApplied(error) ? new SyncOutcomeUnknownError(error, repeatedAfterLoss) : error;
+    const reason = retry.failure(error);
     return batch.map((lead) => ({ lead, outcome: { status: 'FAILED', error: reason } }));
   }
 }

@@ -4,7 +4,7 @@ import { Presets, SingleBar } from 'cli-progress';
 import type { SyncLeadsProgress } from '../bulk/sync-leads-options.js';
 
 /** A progress display. */
-export interface BulkProgress {
+interface BulkProgress {
   /** Shows the counts so far. */
   update(progress: SyncLeadsProgress): void;
   /** Removes the bar. */

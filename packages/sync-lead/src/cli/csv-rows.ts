@@ -10,7 +10,7 @@ import { type CsvError, parse } from 'csv-parse';
 const MAX_RECORD_CHARS = 32 * 1024 * 1024;
 
 /** One parsed row. */
-export interface CsvRow {
+interface CsvRow {
   cells: string[];
   /** Line of the file the row ends on (1-based). */
   line: number;
@@ -19,7 +19,7 @@ export interface CsvRow {
 }
 
 /** The rows of a CSV file. */
-export interface CsvRowSource {
+interface CsvRowSource {
   /** The next row; `undefined` at the end of the file, or after a syntax or read error. */
   next(): Promise<CsvRow | undefined>;
   /** Why the rows ended before the end of the file, if they did. */

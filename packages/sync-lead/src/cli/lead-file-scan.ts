@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import { ValidationError } from '../errors.js';
 
 /** What the scan found. */
-export interface LeadFileScan {
+interface LeadFileScan {
   /** Lines with something other than spaces, tabs and carriage returns. */
   nonBlankLines: number;
 }

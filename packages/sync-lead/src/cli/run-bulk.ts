@@ -25,7 +25,7 @@ export interface BulkRunSettings {
 }
 
 /** Where a bulk run writes. */
-export interface BulkRunIo {
+interface BulkRunIo {
   stdout: { write(text: string): unknown };
   /** Gets the progress bar when it is a terminal (`isTTY`), which must then be a real stream. */
   stderr: { write(text: string): unknown; isTTY?: boolean };

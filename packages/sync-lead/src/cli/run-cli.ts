@@ -22,11 +22,11 @@ export interface CliIo {
 }
 
 /** Exit status: synced. */
-export const EXIT_OK = 0;
+const EXIT_OK = 0;
 /** Exit status: the call failed (fault, transport, invalid response). */
-export const EXIT_FAILED = 1;
+const EXIT_FAILED = 1;
 /** Exit status: bad usage or input, nothing sent. */
-export const EXIT_USAGE = 2;
+const EXIT_USAGE = 2;
 
 function toInput(options: CliOptions): SyncLeadInput {
   const input: SyncLeadInput = {};
@@ -77,7 +77,7 @@ function clientOverrides(options: CliOptions, io: CliIo): EnvironmentOverrides {
 }
 
 /** The environment variable bulk mode reads a Redis URL from when `--redis-url` is not given. */
-export const LIMITS_REDIS_URL_VARIABLE = 'MARKETO_LIMITS_REDIS_URL';
+const LIMITS_REDIS_URL_VARIABLE = 'MARKETO_LIMITS_REDIS_URL';
 
 /**
  * The Redis limit store of a bulk run, when a URL is given; loaded only then, so that the command

@@ -1,5 +1,6 @@
 // Options of createRedisLimitStore and their validation (before any connection is made).
 import { ValidationError } from '../errors.js';
+import { parseUrlOption } from '../endpoint.js';
 
 /** Options of `createRedisLimitStore`. */
 export interface RedisLimitStoreOptions {
@@ -29,7 +30,7 @@ export const DEFAULT_LEASE_MS = 10_000;
 const MINIMUM_LEASE_MS = 300;
 
 /** Validated options. */
-export interface ResolvedRedisLimitStoreOptions {
+interface ResolvedRedisLimitStoreOptions {
   url: string;
   /** The URL without its credentials, for messages. */
   safeUrl: string;
@@ -39,13 +40,12 @@ export interface ResolvedRedisLimitStoreOptions {
 }
 
 function parseRedisUrl(url: unknown): URL {
-  if (typeof url !== 'string' || url.trim() === '') throw new ValidationError('url', 'must be a redis:// or rediss:// URL');
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new ValidationError('url', 'must be a redis:// or rediss:// URL');
-  }
+  const parsed = parseUrlOption(
+    url,
+    'url',
+    'must be a redis:// or rediss:// URL',
+    'must be a redis:// or rediss:// URL',
+  );
   if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') {
     throw new ValidationError('url', `must use redis: or rediss: (got ${parsed.protocol})`);
   }
@@ -59,13 +59,17 @@ function parseRedisUrl(url: unknown): URL {
  * @throws {@link ValidationError} naming the option and the rule
  */
 export function resolveRedisLimitStoreOptions(options: unknown): ResolvedRedisLimitStoreOptions {
-  if (typeof options !== 'object' || options === null) throw new ValidationError('options', 'must be an object with url');
+  if (typeof options !== 'object' || options === null)
+    throw new ValidationError('options', 'must be an object with url');
   const { url, key, leaseMs, whenUnavailable } = options as RedisLimitStoreOptions;
   const parsed = parseRedisUrl(url);
   if (key !== undefined && (typeof key !== 'string' || key.trim() === '' || key.length > 200)) {
     throw new ValidationError('key', 'must be a non-empty string of at most 200 characters');
   }
-  if (leaseMs !== undefined && (typeof leaseMs !== 'number' || !Number.isInteger(leaseMs) || leaseMs < MINIMUM_LEASE_MS)) {
+  if (
+    leaseMs !== undefined &&
+    (typeof leaseMs !== 'number' || !Number.isInteger(leaseMs) || leaseMs < MINIMUM_LEASE_MS)
+  ) {
     throw new ValidationError('leaseMs', `must be an integer >= ${MINIMUM_LEASE_MS} (milliseconds)`);
   }
   if (whenUnavailable !== undefined && whenUnavailable !== 'wait' && whenUnavailable !== 'fail') {
@@ -73,7 +77,7 @@ export function resolveRedisLimitStoreOptions(options: unknown): ResolvedRedisLi
   }
   const port = parsed.port === '' ? '6379' : parsed.port;
   return {
-    url: (url).trim(),
+    url: url.trim(),
     safeUrl: `${parsed.protocol}//${parsed.hostname}:${port}${parsed.pathname === '' || parsed.pathname === '/' ? '/0' : parsed.pathname}`,
     key,
     leaseMs: leaseMs ?? DEFAULT_LEASE_MS,

@@ -12,14 +12,12 @@
 import type { SyncLeadRequest } from '@org/marketo-rest-types';
 import type { InvalidLead } from '../bulk/bulk-lead.js';
 import type { BatchOutcomeOf, BatchRun, BulkSender, IndexedLead } from '../bulk/bulk-sender.js';
-import { mayHaveBeenApplied } from '../bulk/duplicate-safety.js';
+import { LossAwareRetry } from '../bulk/duplicate-safety.js';
 import { attributeNamesOf } from '../bulk/sync-batch.js';
 import {
   AbortError,
-  InvalidResponseError,
   MarketoError,
   SyncLeadError,
-  SyncOutcomeUnknownError,
   TransportError,
   ValidationError,
 } from '../errors.js';
@@ -36,7 +34,7 @@ const FIELD_NOT_FOUND = 1006;
 const TOO_LARGE = 413;
 
 /** A valid input of a REST batch. */
-export interface RestBulkLead extends IndexedLead {
+interface RestBulkLead extends IndexedLead {
   valid: ValidSyncLeadInput;
 }
 
@@ -87,21 +85,12 @@ interface BatchContext {
 
 /** Sends one planned request for `leads` (its records, in order). */
 async function syncRequest(context: BatchContext, request: SyncLeadRequest, leads: readonly RestBulkLead[]): Promise<Outcomes> {
-  const repeatSafe = request.action !== 'createDuplicate';
-  let lostAttempt = false;
-  let repeatedAfterLoss = false;
+  const retry = new LossAwareRetry(request.action !== 'createDuplicate');
   try {
     const outcomes = await context.session.syncLeads(request, {
       signal: context.run.signal,
       timeoutMs: context.run.timeoutMs,
-      shouldRetry: (error, attempt, clientPredicate) => {
-        if (!mayHaveBeenApplied(error)) return clientPredicate(error, attempt);
-        lostAttempt = true;
-        // An unreadable answer is worth repeating only when the repeat is harmless.
-        const again = repeatSafe && (clientPredicate(error, attempt) || error instanceof InvalidResponseError);
-        repeatedAfterLoss ||= again;
-        return again;
-      },
+      shouldRetry: retry.shouldRetry,
     });
     return leads.map((lead, position) => ({ lead, outcome: outcomes[position]! }));
   } catch (error) {
@@ -115,7 +104,7 @@ async function syncRequest(context: BatchContext, request: SyncLeadRequest, lead
     }
     // The session maps every failure to this package's errors; anything else is a bug, not an outcome.
     if (!(error instanceof SyncLeadError)) throw error;
-    const reason = lostAttempt || mayHaveBeenApplied(error) ? new SyncOutcomeUnknownError(error, repeatedAfterLoss) : error;
+    const reason = retry.failure(error);
     return leads.map((lead) => ({ lead, outcome: { status: 'FAILED', error: reason } }));
   }
 }

@@ -4,7 +4,7 @@
 // start: a SOAP client's import costs nothing more). Inputs, results and errors are the SOAP client's.
 import { setMaxListeners } from 'node:events';
 import { raceWithSignal } from '../abort.js';
-import { resolveCallLimits } from '../call-limits.js';
+import { resolveCallLimits } from '../call-limiter.js';
 import {
   byteLimit,
   type CallOptions,

@@ -32,7 +32,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** A code as Marketo sends it (`"601"`, sometimes a number) as an integer, if it is one. */
-export function parseRestCode(value: unknown): number | undefined {
+function parseRestCode(value: unknown): number | undefined {
   const number = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
   return typeof number === 'number' && Number.isInteger(number) ? number : undefined;
 }
@@ -78,7 +78,7 @@ export function httpStatusError(reply: RestHttpReply, what: string, redact: (tex
 }
 
 /** The MarketoError of one REST error entry. */
-export function restMarketoError(entry: RestCodeEntry, httpStatus: number, redact: (text: string) => string): MarketoError {
+function restMarketoError(entry: RestCodeEntry, httpStatus: number, redact: (text: string) => string): MarketoError {
   const documented = findRestCode(entry.code);
   const message = redact(entry.message) || documented?.meaning || 'REST error';
   return new MarketoError({

@@ -3,7 +3,7 @@
 // executed; 1xxx: the request's data (request level in `errors`, record level in `result[i].reasons`).
 
 /** What one REST code means to a client. */
-export interface RestCodeInfo {
+interface RestCodeInfo {
   /** Marketo's meaning of the code. */
   meaning: string;
   /** Whether repeating the same call later can succeed (as Marketo documents it). */
@@ -13,7 +13,7 @@ export interface RestCodeInfo {
 }
 
 /** Every REST code this client knows, by number. */
-export const REST_ERROR_CODES: Readonly<Record<number, RestCodeInfo>> = Object.freeze({
+const REST_ERROR_CODES: Readonly<Record<number, RestCodeInfo>> = Object.freeze({
   502: { meaning: 'Bad gateway (retry with backoff)', retryable: true },
   601: { meaning: 'Access token invalid', retryable: false, reauthenticate: true },
   602: { meaning: 'Access token expired', retryable: false, reauthenticate: true },

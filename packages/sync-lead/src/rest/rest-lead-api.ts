@@ -19,7 +19,7 @@ import { createRestTokenProvider } from './rest-token-provider.js';
 import { restUrl } from './rest-urls.js';
 
 /** Default bound of one REST exchange (the same as a SOAP attempt's `timeoutMs`). */
-export const DEFAULT_REST_TIMEOUT_MS = 30_000;
+const DEFAULT_REST_TIMEOUT_MS = 30_000;
 
 /** Options of {@link createRestLeadApi}. */
 export interface RestLeadApiOptions {

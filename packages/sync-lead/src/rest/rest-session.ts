@@ -7,37 +7,23 @@ import { setMaxListeners } from 'node:events';
 import type { SyncLeadRequest } from '@org/marketo-rest-types';
 import { linkSignals, raceWithSignal, throwIfAborted } from '../abort.js';
 import type { LeadOutcome } from '../bulk/lead-outcome.js';
-import { type CallLimitOptions, createCallLimiter } from '../call-limits.js';
-import type { CallOptions } from '../client-options.js';
+import { createCallLimiter } from '../call-limiter.js';
 import { AbortError, MarketoError } from '../errors.js';
 import { createClientAgent } from '../http-agent.js';
 import { createCallRunner } from '../resilient-call.js';
-import type { ResolvedRetryOptions, RetryPredicate } from '../retry-policy.js';
+import type { SessionCallOptions, SessionSettings } from '../session-settings.js';
 import { emitTrace, type TraceListener } from '../trace.js';
 import type { ResolvedRestTransport } from './rest-client-options.js';
 import { restFieldNamesOf, type RestFieldNames } from './rest-field-names.js';
 import { createRestLeadApi, type RestExchangeListener, type RestLeadApi } from './rest-lead-api.js';
 
 /** Validated settings of a REST session. */
-export interface RestSessionOptions {
+export interface RestSessionOptions extends SessionSettings {
   transport: ResolvedRestTransport;
-  /** The whole of one exchange (connect, send, read), in milliseconds. */
-  timeoutMs: number;
-  /** The largest response body read, in bytes. */
-  maxResponseBytes: number;
-  retry: ResolvedRetryOptions;
-  limits: CallLimitOptions;
-  /** The key shared limits are counted under unless the store has its own (REST endpoint host and client id). */
-  limitKey: string;
-  onTrace: TraceListener | undefined;
-  now: () => Date;
 }
 
 /** Per-call options: the public call options plus the retry decision (as for a SOAP session). */
-export interface RestSessionCallOptions extends CallOptions {
-  /** Decides, instead of the client's predicate, whether a failed attempt is repeated. */
-  shouldRetry?: ((error: unknown, attempt: number, clientPredicate: RetryPredicate) => boolean) | undefined;
-}
+export type RestSessionCallOptions = SessionCallOptions;
 
 /** The limited, retried REST calls of one client. */
 export interface RestSession {

@@ -26,7 +26,7 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown): v
 }
 
 /** A lead read over REST, in the shape syncLead's `lead` has over SOAP. */
-export function toLeadOfRest(record: Record<string, unknown>, names: RestFieldNames, leadId: number): Lead {
+function toLeadOfRest(record: Record<string, unknown>, names: RestFieldNames, leadId: number): Lead {
   const attributes: Record<string, LeadAttributeValue> = {};
   const attributeTypes: Record<string, string> = {};
   for (const [restName, value] of Object.entries(record)) {

@@ -21,7 +21,7 @@ import { ValidationError } from '../errors.js';
 import type { ForeignSysType, LeadAttributeValue, ValidSyncLeadInput } from '../sync-lead-input.js';
 
 /** The REST fields that hold a foreign system's person id, by SOAP `ForeignSysType`, unless configured otherwise. */
-export const DEFAULT_FOREIGN_ID_FIELDS: Readonly<Partial<Record<ForeignSysType, string>>> = Object.freeze({ SFDC: 'sfdcLeadId' });
+const DEFAULT_FOREIGN_ID_FIELDS: Readonly<Partial<Record<ForeignSysType, string>>> = Object.freeze({ SFDC: 'sfdcLeadId' });
 
 /** Largest number of records in one Sync Leads request (Marketo's limit). */
 export const MAX_REST_SYNC_RECORDS = 300;
@@ -35,7 +35,7 @@ export interface RestMappingOptions {
 }
 
 /** The key kind of one record: which SOAP key decides, and how REST looks it up. */
-export interface RestKey {
+interface RestKey {
   lookupField: string;
   action: SyncAction;
   /** The REST field the input's `foreignSysPersonId` goes to, when it has one. */
@@ -43,7 +43,7 @@ export interface RestKey {
 }
 
 /** How inputs are planned into requests, on top of how each becomes a record. */
-export interface RestPlanOptions extends RestMappingOptions {
+interface RestPlanOptions extends RestMappingOptions {
   /** Marketo's `dedupEnabled` (default true); false syncs email-keyed inputs with `createDuplicate`, as syncMultipleLeads creates them. */
   dedup?: boolean | undefined;
   /**
@@ -56,13 +56,13 @@ export interface RestPlanOptions extends RestMappingOptions {
 }
 
 /** One Sync Leads request and the inputs (by position in the batch) its records stand for, in order. */
-export interface RestSyncGroup {
+interface RestSyncGroup {
   request: SyncLeadRequest;
   inputIndexes: number[];
 }
 
 /** A batch as REST requests, and the inputs REST cannot express (each ends FAILED with its error). */
-export interface RestSyncPlan {
+interface RestSyncPlan {
   groups: RestSyncGroup[];
   refused: Array<{ index: number; error: ValidationError }>;
 }

@@ -12,10 +12,10 @@ import type { RestSecrets } from './rest-redact.js';
 import { restUrl } from './rest-urls.js';
 
 /** A token is refreshed this long before it runs out (at most; a tenth of its life for short-lived ones). */
-export const TOKEN_REFRESH_MARGIN_MS = 60_000;
+const TOKEN_REFRESH_MARGIN_MS = 60_000;
 
 /** Options of {@link createRestTokenProvider}. */
-export interface RestTokenProviderOptions {
+interface RestTokenProviderOptions {
   /** The identity endpoint, e.g. `https://123-ABC-456.mktorest.com/identity`. */
   identityEndpoint: URL;
   clientId: string;
@@ -28,7 +28,7 @@ export interface RestTokenProviderOptions {
 }
 
 /** The token of one client. */
-export interface RestTokenProvider {
+interface RestTokenProvider {
   /** A valid token; fetches one when there is none or it is about to run out. Concurrent callers share one fetch. */
   get(signal?: AbortSignal): Promise<string>;
   /** Forgets `token` after Marketo refused it (601/602). A token fetched since is kept. */

@@ -3,13 +3,14 @@
 // that calls such a server from a child process (test/support/hostile-client.mjs) and reads its report.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MKTOWS_NAMESPACE } from '@org/mktows-types';
 import { elementTexts } from './canonical-xml.js';
 import { type RawReply, type RecordedRequest, startRawServer } from './raw-server.js';
 import { runProcess } from './run-process.js';
 
 const ENVELOPE_OPEN =
   '<?xml version="1.0" encoding="UTF-8"?><SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/"' +
-  ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:ns1="http://www.marketo.com/mktows/"><SOAP-ENV:Body>';
+  ` xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:ns1="${MKTOWS_NAMESPACE}"><SOAP-ENV:Body>`;
 const ENVELOPE_CLOSE = '</SOAP-ENV:Body></SOAP-ENV:Envelope>';
 
 /** `text` escaped as XML character data. */

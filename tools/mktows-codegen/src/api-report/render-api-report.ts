@@ -15,7 +15,7 @@ const COMPILER_OPTIONS: ts.CompilerOptions = {
 };
 
 /** What the report is about, for its header lines. */
-export interface ApiReportHeader {
+interface ApiReportHeader {
   /** The package name, e.g. `@org/mktows-types`. */
   readonly packageName: string;
   /** The entry as shown in the header, e.g. `dist/esm/index.d.ts`. */

@@ -4,7 +4,7 @@ import type { WsdlDiff } from '../diff/changes.js';
 import { summarizeCounts } from '../diff/format-diff.js';
 
 /** What a WSDL changeset says. */
-export interface WsdlChangesetContent {
+interface WsdlChangesetContent {
   /** The package the changeset bumps, e.g. `@org/mktows-types`. */
   readonly packageName: string;
   /** The WSDL as shown to the user, e.g. `wsdl/mktows.wsdl`. */

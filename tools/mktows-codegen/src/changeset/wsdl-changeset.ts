@@ -15,7 +15,7 @@ import { renderChangeset } from './changeset-file.js';
 import { headCommit, readFileAtHead } from './git-head.js';
 
 /** Where the WSDL and the generated package are. */
-export interface WsdlChangesetInput {
+interface WsdlChangesetInput {
   /** The repository root (holds `.changeset/`). */
   readonly root: string;
   /** The WSDL file generated from (its committed version is read from git HEAD). */
@@ -27,7 +27,7 @@ export interface WsdlChangesetInput {
 }
 
 /** A changeset decided but not yet written. */
-export interface WsdlChangesetPlan {
+interface WsdlChangesetPlan {
   /** The API diff of the WSDL since HEAD. */
   readonly diff: WsdlDiff;
   /** The package the changeset is for. */

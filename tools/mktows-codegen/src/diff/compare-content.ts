@@ -234,13 +234,16 @@ function sameShape(context: DiffContext, a: WsdlParticle, b: WsdlParticle): bool
 const repeated = (max: MaxOccurs) => max === 'unbounded' || max > 1;
 const maxValue = (max: MaxOccurs) => (max === 'unbounded' ? Number.POSITIVE_INFINITY : max);
 
-function compareParticle(
+/** Records the changes between two versions of the particle at `path`, used in `directions`. */
+type ParticleComparison = (
   context: DiffContext,
   path: string,
   before: WsdlParticle,
   after: WsdlParticle,
   directions: readonly Direction[],
-): void {
+) => void;
+
+const compareParticle: ParticleComparison = (context, path, before, after, directions) => {
   const { changes } = context;
   compareParticleType(context, path, before, after, directions);
   if (before.minOccurs === 0 && after.minOccurs > 0) {
@@ -267,15 +270,10 @@ function compareParticle(
     const kind = after.nillable ? 'property-made-nillable' : 'property-made-non-nillable';
     changes.add(kind, path, `nillable ${before.nillable} -> ${after.nillable}`, directions);
   }
-}
+};
 
-function compareParticleType(
-  context: DiffContext,
-  path: string,
-  before: WsdlParticle,
-  after: WsdlParticle,
-  directions: readonly Direction[],
-): void {
+/** The type side of a particle: inline types compared in depth, named types and refs by name. */
+const compareParticleType: ParticleComparison = (context, path, before, after, directions) => {
   if (before.inlineType && after.inlineType) {
     compareDefinitions(context, path, before.inlineType, after.inlineType, directions);
     return;
@@ -293,4 +291,4 @@ function compareParticleType(
   ) {
     context.changes.add('property-type-changed', path, `type ${describe(before)} -> ${describe(after)}`, directions);
   }
-}
+};

@@ -3,7 +3,7 @@
 // check as the WSDL output.
 import { relative, resolve, sep } from 'node:path';
 import type { CliIo } from '../cli.js';
-import { findStaleFiles, writeGeneratedFolder } from '../output-dir.js';
+import { reportStaleFiles, writeGeneratedFolder } from '../output-dir.js';
 import { findRepoRoot } from '../repo-root.js';
 import { renderOpenApiFiles } from './render-openapi.js';
 
@@ -45,12 +45,5 @@ export async function runOpenApiGenerate(options: OpenApiCommandOptions, io: Cli
 export async function runOpenApiCheck(options: OpenApiCommandOptions, io: CliIo): Promise<number> {
   const paths = resolveOpenApiPaths(options, io.cwd);
   const files = await render(paths);
-  const stale = await findStaleFiles(paths.outDir, files, paths.outDisplay);
-  if (stale.length === 0) {
-    io.stdout(`mktows-codegen: ${paths.outDisplay} is up to date with ${paths.specDisplay}`);
-    return 0;
-  }
-  for (const file of stale) io.stderr(`stale (${file.reason}): ${paths.outDisplay}/${file.path}`);
-  io.stderr(`mktows-codegen: ${stale.length} generated file(s) out of date with ${paths.specDisplay}; run: npm run generate`);
-  return 1;
+  return reportStaleFiles(paths.outDir, files, { out: paths.outDisplay, source: paths.specDisplay }, io);
 }

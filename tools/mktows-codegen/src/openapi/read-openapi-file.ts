@@ -24,7 +24,7 @@ export interface OpenApiDocument {
 }
 
 /** An OpenAPI description read from a file: its text and its parsed document. */
-export interface OpenApiInput {
+interface OpenApiInput {
   readonly text: string;
   readonly document: OpenApiDocument;
 }

@@ -1,23 +1,16 @@
 // Reads the WSDL part of the model: messages, the operations of each binding (the port type's messages
 // joined with the binding's SOAP details), and the services. Every QName goes through the resolver.
 import type { Element } from '@xmldom/xmldom';
-import { CodegenError } from '../errors.js';
-import type {
-  ClarkName,
-  WsdlBinding,
-  WsdlHeader,
-  WsdlMessage,
-  WsdlOperation,
-  WsdlOperationIO,
-  WsdlService,
-} from './model.js';
+import type { ClarkName, WsdlBinding, WsdlHeader, WsdlMessage } from './model.js';
+import type { WsdlOperation, WsdlOperationIO, WsdlService } from './model.js';
 import { WSDL_NS, WSDL_SOAP12_NS, WSDL_SOAP_NS } from './namespaces.js';
+import { ModelReader } from './model-reader.js';
 import { clark, localName, type ReferenceResolver } from './references.js';
 import { sortedRecord } from './sorted-record.js';
 import { attr, childElements, describeNode } from './xml.js';
 
 /** The WSDL part of the model, plus the port types (for reference checking). */
-export interface DefinitionsContent {
+interface DefinitionsContent {
   readonly messages: Record<ClarkName, WsdlMessage>;
   readonly bindings: Record<string, WsdlBinding>;
   readonly services: Record<string, WsdlService>;
@@ -40,14 +33,9 @@ export function readDefinitions(
   return new DefinitionsReader(references, source).read(definitions);
 }
 
-class DefinitionsReader {
+class DefinitionsReader extends ModelReader {
   private readonly portTypes = new Map<ClarkName, Map<string, AbstractOperation>>();
   private messages: Record<ClarkName, WsdlMessage> = {};
-
-  constructor(
-    private readonly references: ReferenceResolver,
-    private readonly source: string,
-  ) {}
 
   read(definitions: Element): DefinitionsContent {
     const namespace = attr(definitions, 'targetNamespace') ?? '';
@@ -188,15 +176,5 @@ class DefinitionsReader {
       return [this.name(port), { binding, address: address ? attr(address, 'location') : null }];
     });
     return { ports: sortedRecord(ports, 'port', this.source) };
-  }
-
-  private name(node: Element): string {
-    const name = attr(node, 'name');
-    if (!name) this.fail(`${describeNode(node)} without the required "name" attribute`);
-    return name;
-  }
-
-  private fail(problem: string): never {
-    throw new CodegenError(this.source, problem);
   }
 }

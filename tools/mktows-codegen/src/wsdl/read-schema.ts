@@ -2,24 +2,16 @@
 // types (with their anonymous inline types), and each schema's form defaults. Every QName goes through
 // the resolver; a construct the model cannot describe fails here, naming it and where it is.
 import type { Element } from '@xmldom/xmldom';
-import { CodegenError } from '../errors.js';
-import type {
-  ClarkName,
-  MaxOccurs,
-  WsdlAttribute,
-  WsdlComplexType,
-  WsdlElement,
-  WsdlParticle,
-  WsdlSchemaForms,
-  WsdlSimpleType,
-} from './model.js';
+import type { ClarkName, MaxOccurs, WsdlAttribute, WsdlComplexType } from './model.js';
+import type { WsdlElement, WsdlParticle, WsdlSchemaForms, WsdlSimpleType } from './model.js';
 import { WSDL_NS, XSD_NS } from './namespaces.js';
+import { ModelReader } from './model-reader.js';
 import { clark, localName, type ReferenceResolver } from './references.js';
 import { sortedRecord } from './sorted-record.js';
 import { attr, booleanAttr, childElements, describeNode } from './xml.js';
 
 /** The schema part of the model. */
-export interface SchemaContent {
+interface SchemaContent {
   readonly elements: Record<ClarkName, WsdlElement>;
   readonly complexTypes: Record<ClarkName, WsdlComplexType>;
   readonly simpleTypes: Record<ClarkName, WsdlSimpleType>;
@@ -31,12 +23,7 @@ export function readSchemas(definitions: Element, references: ReferenceResolver,
   return new SchemaReader(references, source).read(definitions);
 }
 
-class SchemaReader {
-  constructor(
-    private readonly references: ReferenceResolver,
-    private readonly source: string,
-  ) {}
-
+class SchemaReader extends ModelReader {
   read(definitions: Element): SchemaContent {
     const elements: [string, WsdlElement][] = [];
     const complexTypes: [string, WsdlComplexType][] = [];
@@ -192,16 +179,6 @@ class SchemaReader {
       else type.facets.push({ facet: facet.localName ?? '?', value });
     }
     return type;
-  }
-
-  private name(node: Element): string {
-    const name = attr(node, 'name');
-    if (!name) this.fail(`${describeNode(node)} without the required "name" attribute`);
-    return name;
-  }
-
-  private fail(problem: string): never {
-    throw new CodegenError(this.source, problem);
   }
 }
 

@@ -11,10 +11,10 @@ import { XSD_NS } from './namespaces.js';
 import { attr, describeNode } from './xml.js';
 
 /** The symbol space a reference points into. */
-export type SymbolSpace = 'type' | 'element' | 'message' | 'portType' | 'binding';
+type SymbolSpace = 'type' | 'element' | 'message' | 'portType' | 'binding';
 
 /** What the document declares, by symbol space (Clark names). */
-export type Declarations = Readonly<Record<SymbolSpace, ReadonlySet<ClarkName>>>;
+type Declarations = Readonly<Record<SymbolSpace, ReadonlySet<ClarkName>>>;
 
 interface PendingReference {
   readonly space: SymbolSpace;

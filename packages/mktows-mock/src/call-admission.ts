@@ -19,7 +19,7 @@ export interface CallLimitSettings {
 }
 
 /** Admission control for calls, with a sliding rate window, an in-flight gauge and a daily quota. */
-export class CallLimits {
+export class CallAdmission {
   private admittedAt: number[] = [];
   private inFlightCount = 0;
   private peakInFlightCount = 0;

@@ -37,8 +37,13 @@ export interface CallLimitOptions {
 
 /** Marketo's documented limits, the defaults. */
 export const MARKETO_RATE_LIMIT: Readonly<RateLimit> = Object.freeze({ calls: 100, windowMs: 20_000 });
-/** Marketo's documented concurrency limit, the default. */
-export const MARKETO_CONCURRENCY = 10;
+/** Marketo's documented limit of calls in flight at once (10), the default `concurrency`. */
+export const MARKETO_CALLS_IN_FLIGHT_LIMIT = 10;
+/**
+ * Marketo's documented limit of calls in flight at once.
+ * @deprecated Use {@link MARKETO_CALLS_IN_FLIGHT_LIMIT} (the same value, the name `@org/mktows-mock` uses too).
+ */
+export const MARKETO_CONCURRENCY = MARKETO_CALLS_IN_FLIGHT_LIMIT;
 /** Marketo's documented default daily quota (calls per day), the default. */
 export const MARKETO_DAILY_QUOTA = 10_000;
 
@@ -53,7 +58,7 @@ const MARGIN_FRACTION = 0.02;
 const MINIMUM_MARGIN_MS = 100;
 
 /** The window the client keeps to, in whole ms: the server's, plus the margin for arrival jitter. */
-export function guardedWindowMs(rateLimit: RateLimit): number {
+function guardedWindowMs(rateLimit: RateLimit): number {
   return Math.ceil(rateLimit.windowMs + Math.max(rateLimit.windowMs * MARGIN_FRACTION, MINIMUM_MARGIN_MS));
 }
 
@@ -108,28 +113,32 @@ function resolveRateLimit(rateLimit: CallLimitOptions['rateLimit']): RateLimit |
   return { calls, windowMs };
 }
 
-function resolveConcurrency(concurrency: unknown): number {
-  if (concurrency === undefined) return MARKETO_CONCURRENCY;
-  if (typeof concurrency !== 'number' || !Number.isInteger(concurrency) || concurrency < 1) {
-    throw new ValidationError('concurrency', 'must be an integer >= 1');
+/** A count option (an integer >= 1): `fallback` when absent; `false` turns it off (undefined) where `mayDisable`. */
+function countOption(value: unknown, name: string, fallback: number, mayDisable: boolean): number | undefined {
+  if (mayDisable && value === false) return undefined;
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+    throw new ValidationError(name, `must be an integer >= 1${mayDisable ? ' or false' : ''}`);
   }
-  return concurrency;
+  return value;
+}
+
+function resolveConcurrency(concurrency: unknown): number {
+  return countOption(concurrency, 'concurrency', MARKETO_CALLS_IN_FLIGHT_LIMIT, false) ?? MARKETO_CALLS_IN_FLIGHT_LIMIT;
 }
 
 function resolveDailyQuota(dailyQuota: unknown): number | undefined {
-  if (dailyQuota === false) return undefined;
-  if (dailyQuota === undefined) return MARKETO_DAILY_QUOTA;
-  if (typeof dailyQuota !== 'number' || !Number.isInteger(dailyQuota) || dailyQuota < 1) {
-    throw new ValidationError('dailyQuota', 'must be an integer >= 1 or false');
-  }
-  return dailyQuota;
+  return countOption(dailyQuota, 'dailyQuota', MARKETO_DAILY_QUOTA, true);
 }
 
 function requireLimitStore(store: unknown): LimitStore | undefined {
   if (store === undefined) return undefined;
   const candidate = (typeof store === 'object' && store !== null ? store : {}) as Partial<LimitStore>;
   if (typeof candidate.bind !== 'function' || typeof candidate.description !== 'string') {
-    throw new ValidationError('limitStore', 'must be a limit store, e.g. createRedisLimitStore({ url }) from @org/sync-lead/redis');
+    throw new ValidationError(
+      'limitStore',
+      'must be a limit store, e.g. createRedisLimitStore({ url }) from @org/sync-lead/redis',
+    );
   }
   return candidate as LimitStore;
 }
@@ -139,7 +148,9 @@ function requireLimitStore(store: unknown): LimitStore | undefined {
  *
  * @throws {@link ValidationError} for malformed limits
  */
-export function resolveCallLimits(options: CallLimitOptions): ResolvedCallLimits & { limitStore: LimitStore | undefined } {
+export function resolveCallLimits(
+  options: CallLimitOptions,
+): ResolvedCallLimits & { limitStore: LimitStore | undefined } {
   const rateLimit = resolveRateLimit(options.rateLimit);
   return {
     rateLimit,
