@@ -68,9 +68,8 @@ export class MktowsTransportError extends Error {
   }
 }
 
-Object.defineProperty(MktowsTransportError.prototype, 'name', {
-  value: 'MktowsTransportError',
-  writable: true,
-  configurable: true,
+// The name and the brand live on the prototype: the stack's first line reads "MktowsTransportError: ...".
+Object.defineProperties(MktowsTransportError.prototype, {
+  name: { value: 'MktowsTransportError', writable: true, configurable: true },
+  [BRAND]: { value: true },
 });
-Object.defineProperty(MktowsTransportError.prototype, BRAND, { value: true });
