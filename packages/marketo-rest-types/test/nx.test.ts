@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from './support/paths.js';
+import { repoRoot } from '@org/test-support';
 
 const nx = path.join(repoRoot, 'node_modules/.bin/nx');
 

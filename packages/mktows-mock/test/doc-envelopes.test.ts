@@ -1,10 +1,9 @@
 // The documentation's request envelopes, re-signed with the test key (their own signatures were made with
 // unpublished keys), sent as they are: the mock must understand Marketo's own wire format.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import type { MockServer } from '../src/index.js';
 import { startMockServer } from '../src/index.js';
-import { hasDocsFixtures, readDocsFixture } from './support/paths.js';
 import {
   childElements,
   faultCodeOf,
@@ -16,8 +15,9 @@ import {
   TEST_USER,
   textOf,
 } from './support/soap-http.js';
+import { describeWithShared, docsFixture } from '@org/test-support';
 
-describe.skipIf(!hasDocsFixtures)('documentation envelopes (../shared/fixtures/marketo-docs)', () => {
+describeWithShared('documentation envelopes (../shared/fixtures/marketo-docs)', () => {
   let server: MockServer;
   beforeAll(async () => {
     server = await startMockServer({ userId: TEST_USER, secretKey: TEST_SECRET });
@@ -25,7 +25,7 @@ describe.skipIf(!hasDocsFixtures)('documentation envelopes (../shared/fixtures/m
   afterAll(() => server.close());
 
   it('syncLead creates the example lead, then updates it', async () => {
-    const request = () => resign(readDocsFixture('synclead.request.xml'));
+    const request = () => resign(docsFixture('synclead.request.xml'));
     const first = await postSoap(server.url, 'syncLead', request());
     expect(first.status).toBe(200);
     const firstRoot = parseXml(first.text);
@@ -50,7 +50,7 @@ describe.skipIf(!hasDocsFixtures)('documentation envelopes (../shared/fixtures/m
     const answer = await postSoap(
       server.url,
       'syncMultipleLeads',
-      resign(readDocsFixture('syncmultipleleads.request.xml')),
+      resign(docsFixture('syncmultipleleads.request.xml')),
     );
     expect(answer.status).toBe(200);
     const statuses = childElements(findElement(parseXml(answer.text), 'syncStatusList')!, 'syncStatus');
@@ -75,7 +75,7 @@ describe.skipIf(!hasDocsFixtures)('documentation envelopes (../shared/fixtures/m
         Website: 'gmail.com',
       },
     });
-    const answer = await postSoap(server.url, 'getLead', resign(readDocsFixture('getlead.request.xml')));
+    const answer = await postSoap(server.url, 'getLead', resign(docsFixture('getlead.request.xml')));
     expect(answer.status).toBe(200);
     const root = parseXml(answer.text);
     expect(textOf(root, 'count')).toBe('1');
@@ -114,7 +114,7 @@ describe.skipIf(!hasDocsFixtures)('documentation envelopes (../shared/fixtures/m
   });
 
   it('refuses the documentation envelopes with their original signatures (20014)', async () => {
-    const answer = await postSoap(server.url, 'syncLead', readDocsFixture('synclead.request.xml'));
+    const answer = await postSoap(server.url, 'syncLead', docsFixture('synclead.request.xml'));
     expect(answer.status).toBe(500);
     expect(faultCodeOf(answer)).toBe(20014);
   });

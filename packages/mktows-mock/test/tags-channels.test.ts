@@ -1,15 +1,9 @@
 // getChannels and getTags through the typed client on seeded channels and tag types.
-import type { MktowsSoapClient } from '@org/mktows-types';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import type { MockServer } from '../src/index.js';
-import { typedClient } from './support/mktows-client.js';
-import { startTestServer } from './support/test-server.js';
+import { useTestServer } from './support/test-server.js';
 
-let server: MockServer;
-let client: MktowsSoapClient;
-beforeAll(async () => {
-  server = await startTestServer({
+const mock = useTestServer({
     state: {
       channels: [
         {
@@ -27,14 +21,11 @@ beforeAll(async () => {
         { type: 'Content Channel', values: ['SEM', 'Email', 'Social'] },
       ],
     },
-  });
-  client = await typedClient(server);
-});
-afterAll(() => server.close());
+  }, { client: true, reset: false });
 
 describe('getChannels', () => {
   it('returns the channels by name, statuses by name, with Status, Step, the channel attribute and Success', async () => {
-    const { result } = await client.getChannels({});
+    const { result } = await mock.client.getChannels({});
     expect(result.tags.tagStatus?.map((channel) => channel.tagValue)).toEqual(['Blog', 'Tradeshow', 'Webinar']);
     const webinar = result.tags.tagStatus?.[2]?.statusList.progressionStatusItem?.map((item) =>
       item.progressionStatus?.attrib?.map((attrib) => `${attrib.name}=${attrib.value}`),
@@ -46,14 +37,14 @@ describe('getChannels', () => {
   });
 
   it('returns only the channels named in tag.values (unknown names left out)', async () => {
-    const { result } = await client.getChannels({ tag: { values: { stringItem: ['Webinar', 'Blog', 'Podcast'] } } });
+    const { result } = await mock.client.getChannels({ tag: { values: { stringItem: ['Webinar', 'Blog', 'Podcast'] } } });
     expect(result.tags.tagStatus?.map((channel) => channel.tagValue)).toEqual(['Blog', 'Webinar']);
   });
 });
 
 describe('getTags', () => {
   it('returns every tag type with its values', async () => {
-    const { result } = await client.getTags({});
+    const { result } = await mock.client.getTags({});
     expect(result.tagList.tag).toEqual([
       { type: 'Region', values: { stringItem: ['EMEA', 'Americas'] } },
       { type: 'Content Channel', values: { stringItem: ['SEM', 'Email', 'Social'] } },
@@ -61,7 +52,7 @@ describe('getTags', () => {
   });
 
   it('narrows to the types asked for, and to the values asked for when given', async () => {
-    const { result } = await client.getTags({
+    const { result } = await mock.client.getTags({
       tagList: {
         tag: [{ type: 'Content Channel', values: { stringItem: ['SEM', 'Email', 'Print'] } }, { type: 'Nope' }],
       },

@@ -13,7 +13,7 @@ import {
   wsdlDocument,
   type LeadRecord,
 } from '../src/index.js';
-import { repoRoot } from './support/paths.js';
+import { repoRoot } from '@org/test-support';
 
 /** Hand-written source folders checked for copies. packages/mktows-mock/src and packages/sync-lead/src still hold
  * copies (see issue 13) and join this list once those import the generated facts instead. */

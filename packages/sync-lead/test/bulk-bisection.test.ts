@@ -1,14 +1,13 @@
 // A batch refused as a whole because of one lead's content is split until that lead fails alone, and
 // the others sync. Against the mock (one unknown attribute name faults the whole call with 20105, as
 // Marketo documents 20105) and against a scripted server (a fault naming no lead).
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { MarketoError, SyncFailedError, type SyncLeadClient, type SyncLeadInput, createSyncLeadClient } from '../src/index.js';
 import { createdReply, requestedEmails } from './support/bulk-replies.js';
 import { FAST_RETRY, type MockFixture, startMock } from './support/mock.js';
-import { readDocFixture } from './support/paths.js';
-import { faultEnvelope, type RawServer, startRawServer } from './support/raw-server.js';
+import { describeWithShared, docsFixture, faultEnvelope, type RawServer, startRawServer } from '@org/test-support';
 
-const fault20014 = readDocFixture('fault-20014.response.xml');
+const fault20014 = docsFixture('fault-20014.response.xml');
 
 function leads(count: number, prefix: string): SyncLeadInput[] {
   return Array.from({ length: count }, (_, index) => ({ email: `${prefix}${index}@example.com`, attributes: { FirstName: `F${index}` } }));
@@ -25,7 +24,7 @@ afterEach(async () => {
   mock = raw = rawClient = undefined;
 });
 
-describe('one invalid attribute name in a batch (20105 for the whole call)', () => {
+describeWithShared('one invalid attribute name in a batch (20105 for the whole call)', () => {
   it('fails only the lead that sends it; the rest of the batch syncs', async () => {
     mock = await startMock({ rateLimit: false });
     const inputs = leads(10, 'bis');
@@ -71,7 +70,7 @@ describe('one invalid attribute name in a batch (20105 for the whole call)', () 
   });
 });
 
-describe('a lead-content fault that names no lead (scripted server)', () => {
+describeWithShared('a lead-content fault that names no lead (scripted server)', () => {
   it('halves the batch down to the one lead that causes it, in about 2·log2(n) extra calls', async () => {
     let nextId = 1;
     raw = await startRawServer((_, request) => {

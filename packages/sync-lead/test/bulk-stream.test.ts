@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AbortError, createSyncLeadClient, type SyncLeadClient, type SyncLeadInput } from '../src/index.js';
 import { type MockFixture, startMock } from './support/mock.js';
-import { type RawServer, startRawServer } from './support/raw-server.js';
+import { type RawServer, startRawServer } from '@org/test-support';
 
 let mock: MockFixture | undefined;
 let raw: RawServer | undefined;

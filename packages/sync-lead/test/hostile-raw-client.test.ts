@@ -8,7 +8,7 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { faultAnswer, type HostileReport, runHostileClient, syncLeadAnswer } from './support/hostile-calls.js';
-import { type RawReply, type RawServer, startRawServer } from './support/raw-server.js';
+import { type RawReply, type RawServer, startRawServer } from '@org/test-support';
 
 const userId = 'hostile_raw_user';
 const secretKey = 'Hostile-Raw-S3cret-0123456789abcdef';

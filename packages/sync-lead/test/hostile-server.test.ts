@@ -18,9 +18,7 @@ import {
   syncLeadAnswer,
   syncMultipleLeadsAnswer,
 } from './support/hostile-calls.js';
-import { repoRoot } from './support/paths.js';
-import { type RawReply, type RawServer, type RecordedRequest, startRawServer } from './support/raw-server.js';
-import { runProcess } from './support/run-process.js';
+import { type RawReply, type RawServer, type RecordedRequest, repoRoot, runProcess, startRawServer } from '@org/test-support';
 
 const userId = 'hostile_user';
 // XML specials in the key: its escaped forms differ from it, so an escaped echo is a different string.

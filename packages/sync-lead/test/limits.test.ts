@@ -5,10 +5,10 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createSyncLeadClient } from '../src/index.js';
 import { startMock } from './support/mock.js';
-import { readDocFixture } from './support/paths.js';
+import { docsFixture, itWithShared } from '@org/test-support';
 
 describe('client-wide limits', () => {
-  it('concurrency: never more calls in flight than configured, and that many in parallel', async () => {
+  itWithShared('concurrency: never more calls in flight than configured, and that many in parallel', async () => {
     const concurrency = 2;
     let inFlight = 0;
     let peak = 0;
@@ -24,7 +24,7 @@ describe('client-wide limits', () => {
           const answering = held;
           held = [];
           inFlight -= answering.length;
-          for (const reply of answering) reply.writeHead(200, { 'content-type': 'text/xml' }).end(readDocFixture('synclead.response.xml'));
+          for (const reply of answering) reply.writeHead(200, { 'content-type': 'text/xml' }).end(docsFixture('synclead.response.xml'));
         }
       });
     });

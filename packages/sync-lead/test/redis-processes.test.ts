@@ -5,7 +5,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock } from './support/mock.js';
-import { startRawServer } from './support/raw-server.js';
+import { startRawServer } from '@org/test-support';
 import { hasRedisServer, type RedisServer, startRedisServer } from './support/redis-server.js';
 import { startWorker, startWorkers, type WorkerOutcome, type WorkerSettings } from './support/limits-workers.js';
 

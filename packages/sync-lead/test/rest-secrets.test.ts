@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RestLeadApi } from '../src/rest/rest-lead-api.js';
-import type { RawReply } from './support/raw-server.js';
+import { everythingAbout, type RawReply } from '@org/test-support';
 import {
   CLIENT_SECRET,
   errorReply,
@@ -17,7 +17,6 @@ import {
   tokenReply,
   type RestTestServer,
 } from './support/rest-server.js';
-import { everythingAbout } from './support/secret-scan.js';
 
 let server: RestTestServer | undefined;
 afterEach(async () => {

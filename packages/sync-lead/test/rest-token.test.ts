@@ -4,7 +4,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AbortError, MarketoError, TransportError } from '../src/errors.js';
-import type { RawReply } from './support/raw-server.js';
+import { type RawReply } from '@org/test-support';
 import {
   errorReply,
   json,

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { AbortError, createSyncLeadClient } from '../src/index.js';
 import { startMock } from './support/mock.js';
-import { startRawServer } from './support/raw-server.js';
+import { startRawServer } from '@org/test-support';
 
 const SYNC_LEAD_RESPONSE = `<?xml version="1.0" encoding="UTF-8"?>
 <SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/" xmlns:ns1="http://www.marketo.com/mktows/">

@@ -3,9 +3,7 @@
 // that calls such a server from a child process (test/support/hostile-client.mjs) and reads its report.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { elementTexts } from './canonical-xml.js';
-import { type RawReply, type RecordedRequest, startRawServer } from './raw-server.js';
-import { runProcess } from './run-process.js';
+import { elementTexts, type RawReply, type RecordedRequest, runProcess, startRawServer } from '@org/test-support';
 
 const ENVELOPE_OPEN =
   '<?xml version="1.0" encoding="UTF-8"?><SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/"' +
