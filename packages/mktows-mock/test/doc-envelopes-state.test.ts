@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { MockServer, MockState } from '../src/index.js';
 import { childElements, findElement, parseXml, postSoap, resign } from './support/soap-http.js';
 import { startTestServer } from './support/test-server.js';
-import { canonicalBody, type CanonicalElement, describeWithShared, docsFixture, docsFixturesDir, hasShared } from '@org/test-support';
+import { canonicalBody, type CanonicalElement, describeWithShared, docsFixture, docsFixturesDir, DOCUMENTED_LEAD, hasShared } from '@org/test-support';
 
 /** What each documented request references, as the documentation's answers show it. */
 const SEEDS: Partial<Record<OperationName, MockState>> = {
@@ -26,22 +26,7 @@ const SEEDS: Partial<Record<OperationName, MockState>> = {
   },
   // The lead of the documented answer.
   getLead: {
-    leads: [
-      {
-        id: 1089965,
-        email: 'rufus@marketo.com',
-        attributes: {
-          AnonymousIP: '172.249.34.240',
-          Company: 'Marketo',
-          FirstName: 'Travis',
-          InferredCompany: 'Time Warner Cable',
-          InferredCountry: 'United States',
-          LastName: 'Kaufman',
-          LeadScore: '62',
-          Website: 'gmail.com',
-        },
-      },
-    ],
+    leads: [{ ...DOCUMENTED_LEAD }],
   },
 };
 

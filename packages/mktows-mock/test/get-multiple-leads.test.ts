@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 import { faultCode } from './support/mktows-client.js';
 import { useTestServer } from './support/test-server.js';
+import { attributeList } from '@org/test-support';
 
 const mock = useTestServer({}, { client: true });
 
@@ -119,12 +120,7 @@ describe('getMultipleLeads paging', () => {
     await mock.client.syncLead({
       leadRecord: {
         Email: 'some@example.com',
-        leadAttributeList: {
-          attribute: [
-            { attrName: 'FirstName', attrValue: 'A' },
-            { attrName: 'City', attrValue: 'B' },
-          ],
-        },
+        leadAttributeList: attributeList({ FirstName: 'A', City: 'B' }),
       },
       returnLead: false,
     });

@@ -97,24 +97,14 @@ describe('listOperation', () => {
 
   it('faults for an unknown list, a key type other than IDNUM, an unsupported list key, over 1000 leads', async () => {
     expect(await faultCode(operation('ADDTOLIST', [1], {}, 'No such list'))).toBe(20111);
-    expect(
-      await faultCode(
-        mock.client.listOperation({
-          listOperation: 'ADDTOLIST',
-          listKey: { keyType: 'MKTOLISTNAME', keyValue: 'Newsletter' },
-          listMemberList: { leadKey: [{ keyType: 'EMAIL', keyValue: 'lead1@example.com' }] },
-        }),
-      ),
-    ).toBe(20102);
-    expect(
-      await faultCode(
-        mock.client.listOperation({
-          listOperation: 'ADDTOLIST',
-          listKey: { keyType: 'SFDCLEADOWNERID', keyValue: 'Newsletter' },
-          listMemberList: { leadKey: [{ keyType: 'IDNUM', keyValue: '1' }] },
-        }),
-      ),
-    ).toBe(20110);
+    const badKeys = [
+      { listKey: { keyType: 'MKTOLISTNAME', keyValue: 'Newsletter' }, leadKey: { keyType: 'EMAIL', keyValue: 'lead1@example.com' }, code: 20102 },
+      { listKey: { keyType: 'SFDCLEADOWNERID', keyValue: 'Newsletter' }, leadKey: { keyType: 'IDNUM', keyValue: '1' }, code: 20110 },
+    ] as const;
+    for (const { listKey, leadKey, code } of badKeys) {
+      const call = mock.client.listOperation({ listOperation: 'ADDTOLIST', listKey, listMemberList: { leadKey: [leadKey] } });
+      expect(await faultCode(call), listKey.keyType).toBe(code);
+    }
     const tooMany = Array.from({ length: 1001 }, (_, index) => index + 1);
     expect(await faultCode(operation('ADDTOLIST', tooMany))).toBe(20110);
     expect(await members()).toEqual([1]);

@@ -1,27 +1,20 @@
 // getChannels and getTags through the typed client on seeded channels and tag types.
 import { describe, expect, it } from 'vitest';
 
+import { seedState } from './support/seed-state.js';
 import { useTestServer } from './support/test-server.js';
 
-const mock = useTestServer({
+// The seeded channels and tag types, with a channel without statuses and a third Content Channel value.
+const { channels = [], tags = [] } = seedState();
+const mock = useTestServer(
+  {
     state: {
-      channels: [
-        {
-          name: 'Webinar',
-          statuses: [
-            { name: 'Registered', step: 20 },
-            { name: 'Attended', step: 30, success: true, attribute: { name: 'Webinar Behavior', value: 'Attended' } },
-          ],
-        },
-        { name: 'Blog', statuses: [{ name: 'Visited', step: 10, success: true }] },
-        { name: 'Tradeshow' },
-      ],
-      tags: [
-        { type: 'Region', values: ['EMEA', 'Americas'] },
-        { type: 'Content Channel', values: ['SEM', 'Email', 'Social'] },
-      ],
+      channels: [...channels, { name: 'Tradeshow' }],
+      tags: tags.map((tag) => (tag.type === 'Content Channel' ? { ...tag, values: [...tag.values, 'Social'] } : tag)),
     },
-  }, { client: true, reset: false });
+  },
+  { client: true, reset: false },
+);
 
 describe('getChannels', () => {
   it('returns the channels by name, statuses by name, with Status, Step, the channel attribute and Success', async () => {

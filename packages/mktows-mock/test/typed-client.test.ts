@@ -7,9 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { TEST_SECRET, TEST_USER } from './support/soap-http.js';
 import { useTestServer } from './support/test-server.js';
 
-const mock = useTestServer({
-    workspaces: { workspaces: [{ name: 'EMEA', primaryPartition: 'EMEA Leads' }] },
-  }, { reset: false });
+const mock = useTestServer({ workspaces: { workspaces: [{ name: 'EMEA', primaryPartition: 'EMEA Leads' }] } }, { reset: false });
 
 function client(secretKey = TEST_SECRET, workspace?: string) {
   return createMktowsClient({

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, expectTypeOf, it } from 'vitest';
 import { createMktowsClient, type LeadRecord, type MktowsSoapClient, type SyncStatus } from '../src/index.js';
 import { startTestSoapServer, type TestSoapServer } from './support/soap-test-server.js';
 import { MKTOWS, SOAP_ENV, child, parseXml, toTree } from './support/xml.js';
-import { describeWithShared, docsFixture } from '@org/test-support';
+import { attributeList, describeWithShared, docsFixture } from '@org/test-support';
 
 
 const fixture = docsFixture;
@@ -38,12 +38,7 @@ describeWithShared("the documentation's envelopes through createMktowsClient", (
     const success = await client.syncLead({
       leadRecord: {
         Email: 't@t.com',
-        leadAttributeList: {
-          attribute: [
-            { attrName: 'FirstName', attrValue: 'George' },
-            { attrName: 'LastName', attrValue: 'of the Jungle' },
-          ],
-        },
+        leadAttributeList: attributeList({ FirstName: 'George', LastName: 'of the Jungle' }),
       },
       returnLead: false,
     });

@@ -3,7 +3,7 @@
 import { signRequest } from '@org/mktows-auth';
 import { expect, it } from 'vitest';
 import { InvalidResponseError, type SyncLeadClient } from '../src/index.js';
-import { canonicalBody, describeWithShared, docsFixture, elementTexts } from '@org/test-support';
+import { canonicalBody, describeWithShared, docsFixture, DOCUMENTED_LEAD, elementTexts } from '@org/test-support';
 import { useScriptedClients } from './support/scripted.js';
 
 const userId = 'bigcorp1_461839624B16E06BA2D663';
@@ -63,20 +63,11 @@ describeWithShared('responses as real Marketo sent them', () => {
     const syncLead = await serve(syncLeadResponseWithNilMarkedAttributes());
     const result = await syncLead.syncLead({ ...docExample, returnLead: true });
     expect(result.lead).toEqual({
-      id: 1089965,
-      email: 'rufus@marketo.com',
+      id: DOCUMENTED_LEAD.id,
+      email: DOCUMENTED_LEAD.email,
       foreignSysPersonId: null,
       foreignSysType: null,
-      attributes: {
-        AnonymousIP: '172.249.34.240',
-        Company: 'Marketo',
-        FirstName: 'Travis',
-        InferredCompany: 'Time Warner Cable',
-        InferredCountry: 'United States',
-        LastName: 'Kaufman',
-        LeadScore: 62,
-        Website: 'gmail.com',
-      },
+      attributes: { ...DOCUMENTED_LEAD.attributes, LeadScore: 62 },
       attributeTypes: {
         AnonymousIP: 'string',
         Company: 'string',

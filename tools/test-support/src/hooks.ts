@@ -1,6 +1,9 @@
 // Set-up hooks: a server (or any fixture that closes) started before the tests of a file, reset before
 // each test and closed after them -- or one per test, closed after it -- without the let/beforeAll/
 // afterAll/beforeEach block each file used to repeat.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 
 import { startRawServer, type RawScript, type RawServer } from './raw-server.js';
@@ -86,4 +89,25 @@ export function useClosers<T extends Closable>(): (value: T) => T {
     open.push(value);
     return value;
   };
+}
+
+/** A temporary directory for the tests of a file: made in beforeAll, removed (with its contents) in afterAll. */
+export function useTempDir(prefix: string): () => string {
+  let dir: string | undefined;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), prefix));
+  });
+  afterAll(() => (dir === undefined ? undefined : rm(dir, { recursive: true, force: true })));
+  return () => {
+    if (dir === undefined) throw new Error('the temporary directory is made in beforeAll (use it inside a test)');
+    return dir;
+  };
+}
+
+/**
+ * An object that stands for what `current()` returns when a property is read: the fixture of useMock
+ * used like the fixture itself (`mock.server` instead of `mock().server`), inside tests and hooks.
+ */
+export function live<T extends object>(current: () => T): T {
+  return new Proxy({} as T, { get: (_target, key) => Reflect.get(current(), key) as unknown });
 }

@@ -1,5 +1,6 @@
 // Test support shared by every workspace's tests (see README.md).
 export * from './canonical-xml.js';
+export * from './docs-facts.js';
 export * from './hooks.js';
 export * from './paths.js';
 export * from './raw-server.js';
