@@ -12,7 +12,7 @@ import {
   type SyncAction,
   type SyncLeadRequest,
 } from '../src/index.js';
-import { readProjectSpec } from './support/paths.js';
+import { readProjectSpec } from './support/specs.js';
 
 type Json = Record<string, Record<string, Record<string, unknown>>>;
 const spec = readProjectSpec() as unknown as { paths: Json; components: { schemas: Json } };

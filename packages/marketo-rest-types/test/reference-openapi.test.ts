@@ -1,11 +1,10 @@
 // openapi/marketo-rest.yaml describes the same five calls as Marketo's published Swagger 2.0 documents
 // (../shared/openapi): same paths, methods, operationIds, parameters, schemas and enumerations. The few
 // deliberate differences are listed here, each with its reason, so any other difference fails.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { diffOperations, openApiOperations, swaggerOperations } from './support/api-shape.js';
-import { haveReferenceOpenApi, noteWhenReferenceMissing, readProjectSpec, readReference } from './support/paths.js';
-
-noteWhenReferenceMissing();
+import { describeWithShared } from '@org/test-support';
+import { readProjectSpec, readReference } from './support/specs.js';
 
 /** The subset the SDK uses, by `METHOD path`. */
 const SUBSET = [
@@ -56,7 +55,7 @@ function envelopeDifferences(where: string): string[] {
   ];
 }
 
-describe.skipIf(!haveReferenceOpenApi)("openapi/marketo-rest.yaml against Marketo's Swagger documents", () => {
+describeWithShared("openapi/marketo-rest.yaml against Marketo's Swagger documents", () => {
   const ours = openApiOperations(readProjectSpec());
   const reference = {
     ...swaggerOperations(readReference('marketo-rest-identity.swagger.json'), SUBSET),

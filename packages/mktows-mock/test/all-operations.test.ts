@@ -13,6 +13,7 @@ import { schemaOrderProblems } from './support/schema-order.js';
 import { seedState } from './support/seed-state.js';
 import { findElement, parseXml } from './support/soap-http.js';
 import { startTestServer } from './support/test-server.js';
+import { attributeList } from '@org/test-support';
 
 const FUTURE = new Date(Date.now() + 86_400_000).toISOString();
 const YESTERDAY = new Date(Date.now() - 86_400_000).toISOString();
@@ -72,13 +73,8 @@ const CALLS: { readonly [Name in OperationName]: (client: MktowsSoapClient) => P
       customObjList: {
         customObj: [
           {
-            customObjKeyList: {
-              attribute: [
-                { attrName: 'MKTOID', attrValue: '1' },
-                { attrName: 'rid', attrValue: 'r1' },
-              ],
-            },
-            customObjAttributeList: { attribute: [{ attrName: 'city', attrValue: 'Lyon' }] },
+            customObjKeyList: attributeList({ MKTOID: '1', rid: 'r1' }),
+            customObjAttributeList: attributeList({ city: 'Lyon' }),
           },
         ],
       },
@@ -89,19 +85,14 @@ const CALLS: { readonly [Name in OperationName]: (client: MktowsSoapClient) => P
       objTypeName: 'RoadShow',
       customObjKeyLists: {
         keyList: [
-          {
-            attribute: [
-              { attrName: 'MKTOID', attrValue: '1' },
-              { attrName: 'rid', attrValue: 'r1' },
-            ],
-          },
+          attributeList({ MKTOID: '1', rid: 'r1' }),
         ],
       },
     }),
   mergeLeads: (client) =>
     client.mergeLeads({
-      winningLeadKeyList: { attribute: [{ attrName: 'IDNUM', attrValue: '1' }] },
-      losingLeadKeyLists: { keyList: [{ attribute: [{ attrName: 'EMAIL', attrValue: 'bulk@example.com' }] }] },
+      winningLeadKeyList: attributeList({ IDNUM: '1' }),
+      losingLeadKeyLists: { keyList: [attributeList({ EMAIL: 'bulk@example.com' })] },
     }),
   getChannels: (client) => client.getChannels({}),
   getTags: (client) => client.getTags({}),

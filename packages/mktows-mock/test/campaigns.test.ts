@@ -1,10 +1,10 @@
 // getCampaignsForSource, requestCampaign and scheduleCampaign through the typed client on seeded campaigns.
-import type { MktowsSoapClient, ParamsRequestCampaign } from '@org/mktows-types';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ParamsRequestCampaign } from '@org/mktows-types';
+import { describe, expect, it } from 'vitest';
 
-import type { MockServer, MockState } from '../src/index.js';
-import { faultCode, typedClient } from './support/mktows-client.js';
-import { startTestServer } from './support/test-server.js';
+import type { MockState } from '../src/index.js';
+import { faultCode } from './support/mktows-client.js';
+import { useTestServer } from './support/test-server.js';
 
 const STATE: MockState = {
   leads: [
@@ -20,14 +20,7 @@ const STATE: MockState = {
 };
 
 const now = Date.parse('2026-08-03T09:00:00Z');
-let server: MockServer;
-let client: MktowsSoapClient;
-beforeAll(async () => {
-  server = await startTestServer({ state: STATE, clock: () => now });
-  client = await typedClient(server, () => new Date(now));
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const mock = useTestServer({ state: STATE, clock: () => now }, { client: { now: () => new Date(now) } });
 
 const leads = (...ids: number[]) => ({
   leadKey: ids.map((id) => ({ keyType: 'IDNUM' as const, keyValue: String(id) })),
@@ -35,7 +28,7 @@ const leads = (...ids: number[]) => ({
 
 describe('getCampaignsForSource', () => {
   it('lists exactly the campaigns requestable from the source, sorted by name', async () => {
-    const mktows = await client.getCampaignsForSource({ source: 'MKTOWS' });
+    const mktows = await mock.client.getCampaignsForSource({ source: 'MKTOWS' });
     expect(mktows.result).toEqual({
       returnCount: 2,
       campaignRecordList: {
@@ -45,14 +38,14 @@ describe('getCampaignsForSource', () => {
         ],
       },
     });
-    const sales = await client.getCampaignsForSource({ source: 'SALES' });
+    const sales = await mock.client.getCampaignsForSource({ source: 'SALES' });
     expect(sales.result.campaignRecordList?.campaignRecord?.map((campaign) => campaign.id)).toEqual([14, 13]);
   });
 
   it('filters by part of the name, or the exact name, ignoring case', async () => {
     const ids = async (name: string, exactName?: boolean) =>
       (
-        await client.getCampaignsForSource({ source: 'MKTOWS', name, exactName })
+        await mock.client.getCampaignsForSource({ source: 'MKTOWS', name, exactName })
       ).result.campaignRecordList?.campaignRecord?.map((campaign) => campaign.id) ?? [];
     expect(await ids('trigger')).toEqual([14, 11]);
     expect(await ids('trigger', true)).toEqual([]);
@@ -64,10 +57,10 @@ describe('getCampaignsForSource', () => {
 describe('requestCampaign', () => {
   it('queues leads into a campaign requestable from MKTOWS, by Id or by program and name, with tokens', async () => {
     expect(
-      (await client.requestCampaign({ source: 'MKTOWS', campaignId: 11, leadList: leads(1, 2) })).result.success,
+      (await mock.client.requestCampaign({ source: 'MKTOWS', campaignId: 11, leadList: leads(1, 2) })).result.success,
     ).toBe(true);
     const tokens = { attrib: [{ name: '{{my.message}}', value: 'Hi' }] };
-    const byName = await client.requestCampaign({
+    const byName = await mock.client.requestCampaign({
       source: 'MKTOWS',
       programName: 'Onboarding',
       campaignName: 'Triggered Welcome',
@@ -75,12 +68,12 @@ describe('requestCampaign', () => {
       leadList: leads(2),
     });
     expect(byName.result.success).toBe(true);
-    const campaign = server.state().campaigns?.find((each) => each.id === 11);
+    const campaign = mock.server.state().campaigns?.find((each) => each.id === 11);
     expect(campaign?.runs).toEqual([
       expect.objectContaining({ kind: 'requested', source: 'MKTOWS', leadIds: [1, 2], tokens: [] }),
       expect.objectContaining({ kind: 'requested', leadIds: [2], tokens: [{ name: '{{my.message}}', value: 'Hi' }] }),
     ]);
-    const { leadActivityList } = await client.getLeadActivity({ leadKey: { keyType: 'IDNUM', keyValue: '2' } });
+    const { leadActivityList } = await mock.client.getLeadActivity({ leadKey: { keyType: 'IDNUM', keyValue: '2' } });
     expect(
       leadActivityList.activityRecordList?.activityRecord?.map((record) => [record.activityType, record.campaign]),
     ).toEqual([
@@ -90,16 +83,16 @@ describe('requestCampaign', () => {
   });
 
   it('fails with 20113 for a campaign without MKTOWS among its sources, or no such campaign', async () => {
-    expect(await faultCode(client.requestCampaign({ source: 'MKTOWS', campaignId: 12, leadList: leads(1) }))).toBe(
+    expect(await faultCode(mock.client.requestCampaign({ source: 'MKTOWS', campaignId: 12, leadList: leads(1) }))).toBe(
       20113,
     );
-    expect(await faultCode(client.requestCampaign({ source: 'MKTOWS', campaignId: 13, leadList: leads(1) }))).toBe(
+    expect(await faultCode(mock.client.requestCampaign({ source: 'MKTOWS', campaignId: 13, leadList: leads(1) }))).toBe(
       20113,
     );
-    expect((await client.requestCampaign({ source: 'SALES', campaignId: 13, leadList: leads(1) })).result.success).toBe(
+    expect((await mock.client.requestCampaign({ source: 'SALES', campaignId: 13, leadList: leads(1) })).result.success).toBe(
       true,
     );
-    expect(await faultCode(client.requestCampaign({ source: 'MKTOWS', campaignId: 99, leadList: leads(1) }))).toBe(
+    expect(await faultCode(mock.client.requestCampaign({ source: 'MKTOWS', campaignId: 99, leadList: leads(1) }))).toBe(
       20113,
     );
   });
@@ -116,18 +109,18 @@ describe('requestCampaign', () => {
       { source: 'MKTOWS', campaignName: 'Triggered Welcome', leadList: leads(1) },
       { source: 'MKTOWS', leadList: leads(1) },
     ];
-    for (const params of bad) expect(await faultCode(client.requestCampaign(params))).toBe(20110);
+    for (const params of bad) expect(await faultCode(mock.client.requestCampaign(params))).toBe(20110);
   });
 
   it('takes at most 100 lead keys and ignores the rest; an unknown lead is 20103 and nothing is queued', async () => {
     const keys = [1, ...Array.from({ length: 99 }, () => 2), 999];
     expect(
-      (await client.requestCampaign({ source: 'MKTOWS', campaignId: 11, leadList: leads(...keys) })).result.success,
+      (await mock.client.requestCampaign({ source: 'MKTOWS', campaignId: 11, leadList: leads(...keys) })).result.success,
     ).toBe(true);
-    expect(await faultCode(client.requestCampaign({ source: 'MKTOWS', campaignId: 11, leadList: leads(1, 999) }))).toBe(
+    expect(await faultCode(mock.client.requestCampaign({ source: 'MKTOWS', campaignId: 11, leadList: leads(1, 999) }))).toBe(
       20103,
     );
-    expect(server.state().campaigns?.find((each) => each.id === 11)?.runs).toEqual([
+    expect(mock.server.state().campaigns?.find((each) => each.id === 11)?.runs).toEqual([
       expect.objectContaining({ leadIds: [1, 2] }),
     ]);
   });
@@ -137,7 +130,7 @@ describe('scheduleCampaign', () => {
   it('accepts a future time (or none: now) and records the run with its tokens', async () => {
     const runAt = '2026-08-10T12:00:00+02:00';
     const tokens = { attrib: [{ name: '{{my.subject}}', value: 'Weekly' }] };
-    const scheduled = await client.scheduleCampaign({
+    const scheduled = await mock.client.scheduleCampaign({
       programName: 'Onboarding',
       campaignName: 'Weekly Batch',
       campaignRunAt: runAt,
@@ -145,9 +138,9 @@ describe('scheduleCampaign', () => {
     });
     expect(scheduled.result.success).toBe(true);
     expect(
-      (await client.scheduleCampaign({ programName: 'Onboarding', campaignName: 'Weekly Batch' })).result.success,
+      (await mock.client.scheduleCampaign({ programName: 'Onboarding', campaignName: 'Weekly Batch' })).result.success,
     ).toBe(true);
-    expect(server.state().campaigns?.find((each) => each.id === 12)?.runs).toEqual([
+    expect(mock.server.state().campaigns?.find((each) => each.id === 12)?.runs).toEqual([
       expect.objectContaining({
         kind: 'scheduled',
         runAt: '2026-08-10T10:00:00.000Z',
@@ -158,13 +151,13 @@ describe('scheduleCampaign', () => {
   });
 
   it('faults: 20113 for an unknown campaign, 20110 for a time in the past or a bad token name', async () => {
-    expect(await faultCode(client.scheduleCampaign({ programName: 'Onboarding', campaignName: 'Nope' }))).toBe(20113);
-    expect(await faultCode(client.scheduleCampaign({ programName: 'Other', campaignName: 'Weekly Batch' }))).toBe(
+    expect(await faultCode(mock.client.scheduleCampaign({ programName: 'Onboarding', campaignName: 'Nope' }))).toBe(20113);
+    expect(await faultCode(mock.client.scheduleCampaign({ programName: 'Other', campaignName: 'Weekly Batch' }))).toBe(
       20113,
     );
     expect(
       await faultCode(
-        client.scheduleCampaign({
+        mock.client.scheduleCampaign({
           programName: 'Onboarding',
           campaignName: 'Weekly Batch',
           campaignRunAt: '2026-08-01T00:00:00Z',
@@ -173,7 +166,7 @@ describe('scheduleCampaign', () => {
     ).toBe(20110);
     expect(
       await faultCode(
-        client.scheduleCampaign({
+        mock.client.scheduleCampaign({
           programName: 'Onboarding',
           campaignName: 'Weekly Batch',
           programTokenList: { attrib: [{ name: 'subject', value: 'x' }] },

@@ -1,23 +1,18 @@
 // Stored text shaped like a CDATA section ("<![CDATA[...]]>"), which soap 1.13's serialiser writes
 // unescaped, comes back in responses exactly as stored, and cannot inject elements into them.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import type { MockServer } from '../src/index.js';
 import { getLead, syncLead } from './support/raw-calls.js';
-import { startTestServer } from './support/test-server.js';
+import { useTestServer } from './support/test-server.js';
 
 const INJECTION = '<![CDATA[]]></attrValue></attribute><attribute><attrName>Injected</attrName><attrValue><![CDATA[]]>';
 
-let server: MockServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
+const mock = useTestServer({}, { reset: false });
 
 describe('text shaped like a CDATA section', () => {
   it('is read back exactly via getLead', async () => {
-    const lead = server.addLead({ email: '<![CDATA[x]]>', attributes: { Company: '<![CDATA[x]]>', Title: INJECTION } });
-    const answer = await getLead(server.url, 'IDNUM', String(lead.id));
+    const lead = mock.server.addLead({ email: '<![CDATA[x]]>', attributes: { Company: '<![CDATA[x]]>', Title: INJECTION } });
+    const answer = await getLead(mock.server.url, 'IDNUM', String(lead.id));
     expect(answer).toMatchObject({
       count: 1,
       leads: [
@@ -36,7 +31,7 @@ describe('text shaped like a CDATA section', () => {
 
   it('is answered exactly by syncLead with returnLead', async () => {
     const answer = await syncLead(
-      server.url,
+      mock.server.url,
       { Email: 'returned@example.com', attributes: { Company: '<![CDATA[]]>' } },
       { returnLead: true },
     );

@@ -1,10 +1,10 @@
 // syncCustomObjects / getCustomObjects / deleteCustomObjects through the typed client on a seeded type.
-import type { CustomObj, MktowsSoapClient, SyncOperationEnum } from '@org/mktows-types';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { CustomObj, SyncOperationEnum } from '@org/mktows-types';
+import { describe, expect, it } from 'vitest';
 
-import type { MockServer, MockState } from '../src/index.js';
-import { faultCode, typedClient } from './support/mktows-client.js';
-import { startTestServer } from './support/test-server.js';
+import type { MockState } from '../src/index.js';
+import { faultCode } from './support/mktows-client.js';
+import { useTestServer } from './support/test-server.js';
 
 const STATE: MockState = {
   leads: [
@@ -14,14 +14,7 @@ const STATE: MockState = {
   customObjectTypes: [{ name: 'RoadShow', keys: ['MKTOID', 'rid'], fields: ['city', 'zip', 'state'] }],
 };
 
-let server: MockServer;
-let client: MktowsSoapClient;
-beforeAll(async () => {
-  server = await startTestServer({ state: STATE });
-  client = await typedClient(server);
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const mock = useTestServer({ state: STATE }, { client: true });
 
 const attributes = (values: Record<string, string>) => ({
   attribute: Object.entries(values).map(([attrName, attrValue]) => ({ attrName, attrValue })),
@@ -32,7 +25,7 @@ function record(keys: Record<string, string>, fields: Record<string, string> = {
 }
 
 async function sync(records: CustomObj[], operation?: SyncOperationEnum) {
-  const { result } = await client.syncCustomObjects({
+  const { result } = await mock.client.syncCustomObjects({
     objTypeName: 'roadshow',
     customObjList: { customObj: records },
     operation,
@@ -41,7 +34,7 @@ async function sync(records: CustomObj[], operation?: SyncOperationEnum) {
 }
 
 async function read(params: { lead?: string; batchSize?: number; streamPosition?: string; include?: string[] } = {}) {
-  const { result } = await client.getCustomObjects({
+  const { result } = await mock.client.getCustomObjects({
     objTypeName: 'RoadShow',
     customObjKeyList: params.lead === undefined ? undefined : attributes({ MKTOID: params.lead }),
     includeAttributes: { stringItem: params.include ?? [] },
@@ -76,7 +69,7 @@ describe('custom objects', () => {
       (await read({ include: ['city'] })).customObjList?.customObj?.map((each) => each.customObjAttributeList),
     ).toEqual([attributes({ city: 'Lyon' }), attributes({ city: 'Paris' }), attributes({ city: 'Oslo' })]);
 
-    const { result } = await client.deleteCustomObjects({
+    const { result } = await mock.client.deleteCustomObjects({
       objTypeName: 'RoadShow',
       customObjKeyLists: {
         keyList: [attributes({ MKTOID: '1', rid: 'rid1' }), attributes({ MKTOID: '1', rid: 'nope' })],
@@ -90,7 +83,7 @@ describe('custom objects', () => {
       attributes({ MKTOID: '1', rid: 'rid0' }),
       attributes({ MKTOID: '2', rid: 'rid0' }),
     ]);
-    expect(server.state().customObjects).toHaveLength(2);
+    expect(mock.server.state().customObjects).toHaveLength(2);
   });
 
   it('pages by stream position, each record once, also while records are added', async () => {
@@ -131,14 +124,14 @@ describe('custom objects', () => {
   });
 
   it('faults: 20110 for an unknown type, over 100 records, or a criterion that is no key', async () => {
-    expect(await faultCode(client.getCustomObjects({ objTypeName: 'Nope', includeAttributes: {} }))).toBe(20110);
+    expect(await faultCode(mock.client.getCustomObjects({ objTypeName: 'Nope', includeAttributes: {} }))).toBe(20110);
     const many = Array.from({ length: 101 }, (_, index) => record({ MKTOID: '1', rid: String(index) }));
     expect(
-      await faultCode(client.syncCustomObjects({ objTypeName: 'RoadShow', customObjList: { customObj: many } })),
+      await faultCode(mock.client.syncCustomObjects({ objTypeName: 'RoadShow', customObjList: { customObj: many } })),
     ).toBe(20110);
     expect(
       await faultCode(
-        client.getCustomObjects({
+        mock.client.getCustomObjects({
           objTypeName: 'RoadShow',
           customObjKeyList: attributes({ city: 'x' }),
           includeAttributes: {},

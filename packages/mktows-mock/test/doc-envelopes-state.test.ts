@@ -6,14 +6,12 @@ import { readdirSync } from 'node:fs';
 
 import { OPERATION_NAMES, operations, schemaMetadata } from '@org/mktows-types';
 import type { OperationName } from '@org/mktows-types';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import type { MockServer, MockState } from '../src/index.js';
-import type { CanonicalElement } from './support/canonical-xml.js';
-import { canonicalXml } from './support/canonical-xml.js';
-import { docsFixturesDir, hasDocsFixtures, readDocsFixture } from './support/paths.js';
 import { childElements, findElement, parseXml, postSoap, resign } from './support/soap-http.js';
 import { startTestServer } from './support/test-server.js';
+import { canonicalBody, type CanonicalElement, describeWithShared, docsFixture, docsFixturesDir, DOCUMENTED_LEAD, hasShared } from '@org/test-support';
 
 /** What each documented request references, as the documentation's answers show it. */
 const SEEDS: Partial<Record<OperationName, MockState>> = {
@@ -28,22 +26,7 @@ const SEEDS: Partial<Record<OperationName, MockState>> = {
   },
   // The lead of the documented answer.
   getLead: {
-    leads: [
-      {
-        id: 1089965,
-        email: 'rufus@marketo.com',
-        attributes: {
-          AnonymousIP: '172.249.34.240',
-          Company: 'Marketo',
-          FirstName: 'Travis',
-          InferredCompany: 'Time Warner Cable',
-          InferredCountry: 'United States',
-          LastName: 'Kaufman',
-          LeadScore: '62',
-          Website: 'gmail.com',
-        },
-      },
-    ],
+    leads: [{ ...DOCUMENTED_LEAD }],
   },
 };
 
@@ -58,8 +41,7 @@ function withoutNil(element: CanonicalElement): CanonicalElement {
 
 /** The canonical body element of a SOAP envelope. */
 function bodyElement(xml: string): CanonicalElement {
-  const body = canonicalXml(xml).children?.find((child) => child.name.endsWith('}Body'));
-  return withoutNil(body?.children?.[0] ?? { name: 'no body element' });
+  return withoutNil(canonicalBody(xml));
 }
 
 function operationOf(requestXml: string): OperationName | undefined {
@@ -68,13 +50,13 @@ function operationOf(requestXml: string): OperationName | undefined {
   return OPERATION_NAMES.find((name) => operations[name].input.element === element);
 }
 
-const requests = hasDocsFixtures
+const requests = hasShared
   ? readdirSync(docsFixturesDir)
       .filter((name) => name.endsWith('.request.xml'))
       .sort()
   : [];
 
-describe.skipIf(!hasDocsFixtures)('documentation request envelopes against a seeded instance', () => {
+describeWithShared('documentation request envelopes against a seeded instance', () => {
   let server: MockServer;
   beforeAll(async () => {
     server = await startTestServer();
@@ -86,7 +68,7 @@ describe.skipIf(!hasDocsFixtures)('documentation request envelopes against a see
   });
 
   it.each(requests)('%s is accepted, with the documented answer', async (name) => {
-    const request = readDocsFixture(name);
+    const request = docsFixture(name);
     const operation = operationOf(request);
     expect(operation, `the operation of ${name}`).toBeDefined();
     const seed = SEEDS[operation!];
@@ -96,7 +78,7 @@ describe.skipIf(!hasDocsFixtures)('documentation request envelopes against a see
     expect(answer.status).toBe(200);
     const responseName = name.replace('.request.xml', '.response.xml');
     if (readdirSync(docsFixturesDir).includes(responseName)) {
-      expect(bodyElement(answer.text)).toEqual(bodyElement(readDocsFixture(responseName)));
+      expect(bodyElement(answer.text)).toEqual(bodyElement(docsFixture(responseName)));
     } else {
       expect(bodyElement(answer.text).name).toBe(
         `{${schemaMetadata.targetNamespace}}${operations[operation!].output.element}`,

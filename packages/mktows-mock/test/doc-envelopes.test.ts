@@ -1,11 +1,10 @@
 // The documentation's request envelopes, re-signed with the test key (their own signatures were made with
 // unpublished keys), sent as they are: the mock must understand Marketo's own wire format.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { FIELD_NAMES, MKTOWS_NAMESPACE } from '@org/mktows-types';
 import type { MockServer } from '../src/index.js';
 import { startMockServer } from '../src/index.js';
-import { hasDocsFixtures, readDocsFixture } from './support/paths.js';
 import {
   childElements,
   faultCodeOf,
@@ -17,8 +16,9 @@ import {
   TEST_USER,
   textOf,
 } from './support/soap-http.js';
+import { describeWithShared, docsFixture } from '@org/test-support';
 
-describe.skipIf(!hasDocsFixtures)('documentation envelopes (../shared/fixtures/marketo-docs)', () => {
+describeWithShared('documentation envelopes (../shared/fixtures/marketo-docs)', () => {
   let server: MockServer;
   beforeAll(async () => {
     server = await startMockServer({ userId: TEST_USER, secretKey: TEST_SECRET });
@@ -26,7 +26,7 @@ describe.skipIf(!hasDocsFixtures)('documentation envelopes (../shared/fixtures/m
   afterAll(() => server.close());
 
   it('syncLead creates the example lead, then updates it', async () => {
-    const request = () => resign(readDocsFixture('synclead.request.xml'));
+    const request = () => resign(docsFixture('synclead.request.xml'));
     const first = await postSoap(server.url, 'syncLead', request());
     expect(first.status).toBe(200);
     const firstRoot = parseXml(first.text);
@@ -51,7 +51,7 @@ describe.skipIf(!hasDocsFixtures)('documentation envelopes (../shared/fixtures/m
     const answer = await postSoap(
       server.url,
       'syncMultipleLeads',
-      resign(readDocsFixture('syncmultipleleads.request.xml')),
+      resign(docsFixture('syncmultipleleads.request.xml')),
     );
     expect(answer.status).toBe(200);
     const statuses = childElements(findElement(parseXml(answer.text), 'syncStatusList')!, 'syncStatus');
@@ -76,7 +76,7 @@ describe.skipIf(!hasDocsFixtures)('documentation envelopes (../shared/fixtures/m
         Website: 'gmail.com',
       },
     });
-    const answer = await postSoap(server.url, 'getLead', resign(readDocsFixture('getlead.request.xml')));
+    const answer = await postSoap(server.url, 'getLead', resign(docsFixture('getlead.request.xml')));
     expect(answer.status).toBe(200);
     const root = parseXml(answer.text);
     expect(textOf(root, 'count')).toBe('1');
@@ -115,7 +115,7 @@ describe.skipIf(!hasDocsFixtures)('documentation envelopes (../shared/fixtures/m
   });
 
   it('refuses the documentation envelopes with their original signatures (20014)', async () => {
-    const answer = await postSoap(server.url, 'syncLead', readDocsFixture('synclead.request.xml'));
+    const answer = await postSoap(server.url, 'syncLead', docsFixture('synclead.request.xml'));
     expect(answer.status).toBe(500);
     expect(faultCodeOf(answer)).toBe(20014);
   });

@@ -1,25 +1,18 @@
 // getMultipleLeads through the typed client: paging by stream position with each lead exactly once (also
 // while leads are being added), the three selectors, the documented limits and faults.
-import type { LeadRecord, MktowsSoapClient, ParamsGetMultipleLeads } from '@org/mktows-types';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { LeadRecord, ParamsGetMultipleLeads } from '@org/mktows-types';
+import { describe, expect, it } from 'vitest';
 
-import type { MockServer } from '../src/index.js';
-import { faultCode, typedClient } from './support/mktows-client.js';
-import { startTestServer } from './support/test-server.js';
+import { faultCode } from './support/mktows-client.js';
+import { useTestServer } from './support/test-server.js';
+import { attributeList } from '@org/test-support';
 
-let server: MockServer;
-let client: MktowsSoapClient;
-beforeAll(async () => {
-  server = await startTestServer();
-  client = await typedClient(server);
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const mock = useTestServer({}, { client: true });
 
 const anHourAgo = () => new Date(Date.now() - 3_600_000).toISOString();
 
 async function syncLeads(prefix: string, count: number): Promise<number[]> {
-  const { result } = await client.syncMultipleLeads({
+  const { result } = await mock.client.syncMultipleLeads({
     leadRecordList: {
       leadRecord: Array.from({ length: count }, (_, index) => ({
         Email: `${prefix}${index}@example.com`,
@@ -41,7 +34,7 @@ interface Page {
 }
 
 async function page(params: ParamsGetMultipleLeads): Promise<Page> {
-  const { result } = await client.getMultipleLeads(params);
+  const { result } = await mock.client.getMultipleLeads(params);
   const records: LeadRecord[] = result.leadRecordList?.leadRecord ?? [];
   return {
     ids: records.map((record) => record.Id ?? -1),
@@ -81,7 +74,7 @@ describe('getMultipleLeads paging', () => {
     const one = await page(selector);
     const added = await syncLeads('during', 30);
     // An update of a lead already returned does not bring it back.
-    await client.syncLead({
+    await mock.client.syncLead({
       leadRecord: {
         Email: 'before0@example.com',
         leadAttributeList: { attribute: [{ attrName: 'City', attrValue: 'Oslo' }] },
@@ -95,14 +88,14 @@ describe('getMultipleLeads paging', () => {
 
   it('returns the members of a static list (by Id or name), and nothing else', async () => {
     const ids = await syncLeads('member', 5);
-    server.reset({
-      leads: server.state().leads,
+    mock.server.reset({
+      leads: mock.server.state().leads,
       lists: [{ id: 7, name: 'VIPs', leadIds: [ids[3]!, ids[1]!] }],
     });
     expect((await page({ leadSelector: { staticListId: 7 } })).ids).toEqual([ids[3], ids[1]]);
     expect((await page({ leadSelector: { staticListName: 'VIPs' } })).ids).toEqual([ids[3], ids[1]]);
-    expect(await faultCode(client.getMultipleLeads({ leadSelector: { staticListName: 'Nope' } }))).toBe(20111);
-    expect(await faultCode(client.getMultipleLeads({ leadSelector: { staticListId: 99 } }))).toBe(20111);
+    expect(await faultCode(mock.client.getMultipleLeads({ leadSelector: { staticListName: 'Nope' } }))).toBe(20111);
+    expect(await faultCode(mock.client.getMultipleLeads({ leadSelector: { staticListId: 99 } }))).toBe(20111);
   });
 
   it('reads at most 100 keys of a LeadKeySelector and drops the rest silently', async () => {
@@ -116,7 +109,7 @@ describe('getMultipleLeads paging', () => {
   });
 
   it('returns at most 1000 leads a page, 100 when batchSize is absent', async () => {
-    server.reset({ leads: Array.from({ length: 1100 }, (_, index) => ({ email: `bulk${index}@example.com` })) });
+    mock.server.reset({ leads: Array.from({ length: 1100 }, (_, index) => ({ email: `bulk${index}@example.com` })) });
     const capped = await page({ leadSelector: { oldestUpdatedAt: anHourAgo() }, batchSize: 5000 });
     expect([capped.returnCount, capped.remainingCount]).toEqual([1000, 100]);
     const byDefault = await page({ leadSelector: { oldestUpdatedAt: anHourAgo() } });
@@ -124,19 +117,14 @@ describe('getMultipleLeads paging', () => {
   });
 
   it('returns only the attributes named in includeAttributes', async () => {
-    await client.syncLead({
+    await mock.client.syncLead({
       leadRecord: {
         Email: 'some@example.com',
-        leadAttributeList: {
-          attribute: [
-            { attrName: 'FirstName', attrValue: 'A' },
-            { attrName: 'City', attrValue: 'B' },
-          ],
-        },
+        leadAttributeList: attributeList({ FirstName: 'A', City: 'B' }),
       },
       returnLead: false,
     });
-    const { result } = await client.getMultipleLeads({
+    const { result } = await mock.client.getMultipleLeads({
       leadSelector: { keyType: 'EMAIL', keyValues: { stringItem: ['some@example.com'] } },
       includeAttributes: { stringItem: ['City'] },
     });
@@ -155,7 +143,7 @@ describe('getMultipleLeads faults', () => {
     const oldestUpdatedAt = '2026-01-01T00:00:00Z';
     expect(
       await faultCode(
-        client.getMultipleLeads({ leadSelector: { oldestUpdatedAt, latestUpdatedAt: '2026-02-15T00:00:00Z' } }),
+        mock.client.getMultipleLeads({ leadSelector: { oldestUpdatedAt, latestUpdatedAt: '2026-02-15T00:00:00Z' } }),
       ),
     ).toBe(20022);
     expect(
@@ -167,14 +155,14 @@ describe('getMultipleLeads faults', () => {
     await syncLeads('pos', 3);
     const first = await page({ leadSelector: { oldestUpdatedAt: anHourAgo() }, batchSize: 1 });
     const other = { leadSelector: { keyType: 'EMAIL' as const, keyValues: { stringItem: ['pos0@example.com'] } } };
-    expect(await faultCode(client.getMultipleLeads({ ...other, streamPosition: first.newStreamPosition }))).toBe(20122);
-    expect(await faultCode(client.getMultipleLeads({ ...other, streamPosition: 'id:1:os:1' }))).toBe(20122);
+    expect(await faultCode(mock.client.getMultipleLeads({ ...other, streamPosition: first.newStreamPosition }))).toBe(20122);
+    expect(await faultCode(mock.client.getMultipleLeads({ ...other, streamPosition: 'id:1:os:1' }))).toBe(20122);
   });
 
   it('20109 without a selector, 20110 for a batchSize below 1', async () => {
-    expect(await faultCode(client.getMultipleLeads({}))).toBe(20109);
+    expect(await faultCode(mock.client.getMultipleLeads({}))).toBe(20109);
     expect(
-      await faultCode(client.getMultipleLeads({ leadSelector: { oldestUpdatedAt: anHourAgo() }, batchSize: 0 })),
+      await faultCode(mock.client.getMultipleLeads({ leadSelector: { oldestUpdatedAt: anHourAgo() }, batchSize: 0 })),
     ).toBe(20110);
   });
 });

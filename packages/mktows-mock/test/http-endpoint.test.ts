@@ -1,19 +1,14 @@
 // The HTTP side: the endpoint path, GET ?wsdl, and Marketo faults for requests that are not mktows calls.
 import { gzipSync } from 'node:zlib';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import type { MockServer } from '../src/index.js';
 import { DEFAULT_ENDPOINT_PATH } from '../src/index.js';
 import { leadRecordXml } from './support/raw-calls.js';
 import { envelope, faultCodeOf, MKTOWS_NS, parseXml, postSoap, textOf } from './support/soap-http.js';
-import { startTestServer } from './support/test-server.js';
+import { startTestServer, useTestServer } from './support/test-server.js';
 
-let server: MockServer;
-beforeAll(async () => {
-  server = await startTestServer({ maxRequestBytes: 64 * 1024 });
-});
-afterAll(() => server.close());
+const mock = useTestServer({ maxRequestBytes: 64 * 1024 }, { reset: false });
 
 const syncLeadXml = () =>
   envelope(
@@ -22,29 +17,29 @@ const syncLeadXml = () =>
 
 describe('HTTP endpoint', () => {
   it('listens on loopback at Marketo’s endpoint path', () => {
-    expect(server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+${DEFAULT_ENDPOINT_PATH}$`));
-    expect(server.wsdlUrl).toBe(`${server.url}?wsdl`);
+    expect(mock.server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+${DEFAULT_ENDPOINT_PATH}$`));
+    expect(mock.server.wsdlUrl).toBe(`${mock.server.url}?wsdl`);
   });
 
-  it('serves the WSDL with this server as the service address', async () => {
-    const response = await fetch(server.wsdlUrl);
+  it('serves the WSDL with this mock.server as the service address', async () => {
+    const response = await fetch(mock.server.wsdlUrl);
     expect(response.status).toBe(200);
     const wsdl = parseXml(await response.text());
     expect(wsdl.getAttribute('targetNamespace')).toBe(MKTOWS_NS);
     expect(
       wsdl.getElementsByTagNameNS('http://schemas.xmlsoap.org/wsdl/soap/', 'address')[0]?.getAttribute('location'),
-    ).toBe(server.url);
+    ).toBe(mock.server.url);
   });
 
   it('answers 404 off the endpoint path and 405 for other methods', async () => {
-    expect((await fetch(new URL('/other', server.url))).status).toBe(404);
-    const put = await fetch(server.url, { method: 'PUT', body: 'x' });
+    expect((await fetch(new URL('/other', mock.server.url))).status).toBe(404);
+    const put = await fetch(mock.server.url, { method: 'PUT', body: 'x' });
     expect(put.status).toBe(405);
     expect(put.headers.get('allow')).toBe('GET, POST');
   });
 
   it('dispatches by the body element when there is no SOAPAction header', async () => {
-    const response = await fetch(server.url, {
+    const response = await fetch(mock.server.url, {
       method: 'POST',
       body: syncLeadXml(),
       headers: { 'Content-Type': 'text/xml' },
@@ -54,7 +49,7 @@ describe('HTTP endpoint', () => {
   });
 
   it('accepts a gzip-compressed request', async () => {
-    const response = await fetch(server.url, {
+    const response = await fetch(mock.server.url, {
       method: 'POST',
       body: gzipSync(syncLeadXml()),
       headers: { 'Content-Type': 'text/xml', 'Content-Encoding': 'gzip', SOAPAction: `${MKTOWS_NS}syncLead` },
@@ -74,14 +69,14 @@ describe('HTTP endpoint', () => {
         ).replace('<?xml version="1.0" encoding="UTF-8"?>', ''),
     ],
   ])('answers 20012 (Request Not Understood) for %s', async (_case, operation, body) => {
-    const answer = await postSoap(server.url, operation, body);
+    const answer = await postSoap(mock.server.url, operation, body);
     expect(answer.status).toBe(500);
     expect(faultCodeOf(answer)).toBe(20012);
   });
 
   it('answers 20012 for a body over maxRequestBytes', async () => {
     const answer = await postSoap(
-      server.url,
+      mock.server.url,
       'syncLead',
       syncLeadXml().replace('http@example.com', 'x'.repeat(70 * 1024)),
     );
@@ -89,24 +84,24 @@ describe('HTTP endpoint', () => {
   });
 
   it('answers 20019 (Unsupported Operation) for an operation the WSDL does not define', async () => {
-    expect(faultCodeOf(await postSoap(server.url, 'deleteEverything', envelope('<ns1:paramsDeleteEverything/>')))).toBe(
+    expect(faultCodeOf(await postSoap(mock.server.url, 'deleteEverything', envelope('<ns1:paramsDeleteEverything/>')))).toBe(
       20019,
     );
   });
 
   it('authenticates every operation of the WSDL before it answers', async () => {
     const params = '<ns1:paramsGetCampaignsForSource><source>MKTOWS</source></ns1:paramsGetCampaignsForSource>';
-    const signed = await postSoap(server.url, 'getCampaignsForSource', envelope(params));
+    const signed = await postSoap(mock.server.url, 'getCampaignsForSource', envelope(params));
     expect(signed.status).toBe(200);
     expect(textOf(parseXml(signed.text), 'returnCount')).toBe('0');
-    expect(faultCodeOf(await postSoap(server.url, 'getCampaignsForSource', envelope(params, '')))).toBe(20014);
+    expect(faultCodeOf(await postSoap(mock.server.url, 'getCampaignsForSource', envelope(params, '')))).toBe(20014);
   });
 
   it('counts calls per operation and faults per code', async () => {
-    const before = server.stats();
-    await postSoap(server.url, 'syncLead', syncLeadXml());
-    await postSoap(server.url, 'syncLead', 'not xml');
-    const after = server.stats();
+    const before = mock.server.stats();
+    await postSoap(mock.server.url, 'syncLead', syncLeadXml());
+    await postSoap(mock.server.url, 'syncLead', 'not xml');
+    const after = mock.server.stats();
     expect(after.requests - before.requests).toBe(2);
     expect((after.calls.syncLead ?? 0) - (before.calls.syncLead ?? 0)).toBe(1);
     expect((after.faults[20012] ?? 0) - (before.faults[20012] ?? 0)).toBe(1);
@@ -155,7 +150,7 @@ describe('startMockServer options', () => {
   });
 
   it('rejects when the port is taken', async () => {
-    await expect(startTestServer({ port: server.port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+    await expect(startTestServer({ port: mock.server.port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
   });
 
   it('serves on a custom path, and close() frees the port even with keep-alive connections open', async () => {

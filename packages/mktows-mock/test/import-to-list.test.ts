@@ -1,11 +1,11 @@
 // importToList and getImportToListStatus through the typed client: the job is PROCESSING, then COMPLETE
 // (by the server's clock), and the list holds the imported leads.
-import type { MktowsSoapClient, ParamsImportToList } from '@org/mktows-types';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ParamsImportToList } from '@org/mktows-types';
+import { describe, expect, it } from 'vitest';
 
-import type { MockServer, MockState } from '../src/index.js';
-import { faultCode, typedClient } from './support/mktows-client.js';
-import { startTestServer } from './support/test-server.js';
+import type { MockState } from '../src/index.js';
+import { faultCode } from './support/mktows-client.js';
+import { useTestServer } from './support/test-server.js';
 
 const STATE: MockState = {
   leads: [{ id: 1, email: 'existing@example.com', attributes: { FirstName: 'Old' } }],
@@ -14,17 +14,10 @@ const STATE: MockState = {
 };
 
 let now = Date.parse('2026-08-03T09:00:00Z');
-let server: MockServer;
-let client: MktowsSoapClient;
-beforeAll(async () => {
-  server = await startTestServer({ state: STATE, clock: () => now, importProcessingMs: 60_000 });
-  client = await typedClient(server, () => new Date(now));
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const mock = useTestServer({ state: STATE, clock: () => now, importProcessingMs: 60_000 }, { client: { now: () => new Date(now) } });
 
 function importRows(rows: string[], extra: Partial<ParamsImportToList> = {}) {
-  return client.importToList({
+  return mock.client.importToList({
     programName: 'Webinar',
     listName: 'Attendees',
     importFileHeader: 'Email Address,First Name,Company Name',
@@ -37,10 +30,10 @@ function importRows(rows: string[], extra: Partial<ParamsImportToList> = {}) {
 }
 
 const status = async () =>
-  (await client.getImportToListStatus({ programName: 'Webinar', listName: 'Attendees' })).result;
+  (await mock.client.getImportToListStatus({ programName: 'Webinar', listName: 'Attendees' })).result;
 
 const members = async () =>
-  (await client.getMultipleLeads({ leadSelector: { staticListId: 5 } })).result.leadRecordList?.leadRecord?.map(
+  (await mock.client.getMultipleLeads({ leadSelector: { staticListId: 5 } })).result.leadRecordList?.leadRecord?.map(
     (record) => record.Email,
   ) ?? [];
 
@@ -68,12 +61,12 @@ describe('importToList', () => {
     expect(done.endedTime).toBe('2026-08-03T09:01:00+00:00');
     expect(done.importSummary).toContain('row 3: no Email Address');
     expect(await members()).toEqual(['existing@example.com', 'new@example.com']);
-    const created = await client.getLead({ leadKey: { keyType: 'EMAIL', keyValue: 'new@example.com' } });
+    const created = await mock.client.getLead({ leadKey: { keyType: 'EMAIL', keyValue: 'new@example.com' } });
     expect(created.result.leadRecordList?.leadRecord?.[0]?.leadAttributeList?.attribute).toEqual([
       { attrName: 'Company', attrType: 'string', attrValue: 'Acme, Inc.' },
       { attrName: 'FirstName', attrType: 'string', attrValue: 'Nina' },
     ]);
-    const existing = await client.getLead({ leadKey: { keyType: 'IDNUM', keyValue: '1' } });
+    const existing = await mock.client.getLead({ leadKey: { keyType: 'IDNUM', keyValue: '1' } });
     expect(existing.result.leadRecordList?.leadRecord?.[0]?.leadAttributeList?.attribute?.[0]?.attrValue).toBe('Ed');
   });
 
@@ -85,11 +78,11 @@ describe('importToList', () => {
     now += 60_000;
     expect(await status()).toMatchObject({ status: 'COMPLETE', rowsImported: 1, rowsIgnored: 1 });
     expect(await members()).toEqual(['existing@example.com']);
-    expect(server.leads()).toHaveLength(1);
+    expect(mock.server.leads()).toHaveLength(1);
   });
 
   it('keeps per-lead tokens for the named campaign’s next run', async () => {
-    await client.importToList({
+    await mock.client.importToList({
       programName: 'Webinar',
       listName: 'Attendees',
       importFileHeader: 'Email Address,{{my.seat}}',
@@ -99,20 +92,20 @@ describe('importToList', () => {
       campaignName: 'Follow Up',
     });
     now += 60_000;
-    await client.scheduleCampaign({ programName: 'Webinar', campaignName: 'Follow Up' });
-    expect(server.state().campaigns?.[0]?.runs?.[0]?.leadTokens).toEqual([
+    await mock.client.scheduleCampaign({ programName: 'Webinar', campaignName: 'Follow Up' });
+    expect(mock.server.state().campaigns?.[0]?.runs?.[0]?.leadTokens).toEqual([
       { leadId: 1, tokens: [{ name: '{{my.seat}}', value: '12A' }] },
     ]);
   });
 
   it('a pending job survives a save and a restart, and completes there', async () => {
     await importRows(['later@example.com,L,']);
-    const saved = server.state();
+    const saved = mock.server.state();
     expect(saved.importJobs?.[0]).toMatchObject({
       status: 'PROCESSING',
       pending: { importFileRows: ['later@example.com,L,'] },
     });
-    server.reset(saved);
+    mock.server.reset(saved);
     now += 60_000;
     expect(await status()).toMatchObject({ status: 'COMPLETE', rowsImported: 1 });
   });
@@ -122,9 +115,9 @@ describe('importToList', () => {
     expect(await faultCode(importRows(['a@example.com,A,'], { campaignName: 'Nope' }))).toBe(20113);
     expect(await faultCode(importRows(['a@example.com'], { importFileHeader: 'Email Address,Shoe Size' }))).toBe(20110);
     expect(await faultCode(importRows(['A'], { importFileHeader: 'First Name' }))).toBe(20110);
-    expect(await faultCode(client.getImportToListStatus({ programName: 'Webinar', listName: 'Attendees' }))).toBe(
+    expect(await faultCode(mock.client.getImportToListStatus({ programName: 'Webinar', listName: 'Attendees' }))).toBe(
       20110,
     );
-    expect(await faultCode(client.getImportToListStatus({ programName: 'Webinar', listName: 'Nope' }))).toBe(20111);
+    expect(await faultCode(mock.client.getImportToListStatus({ programName: 'Webinar', listName: 'Nope' }))).toBe(20111);
   });
 });

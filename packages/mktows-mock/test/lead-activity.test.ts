@@ -1,28 +1,20 @@
 // The activity log through the typed client: what syncLead writes, getLeadChanges (oldest first, polling
 // with the last position) and getLeadActivity (newest first, paged), filters and faults.
-import type { ActivityType, MktowsSoapClient, StreamPosition } from '@org/mktows-types';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ActivityType, StreamPosition } from '@org/mktows-types';
+import { describe, expect, it } from 'vitest';
 
 import { activityDisplayName } from '../src/instance/activity-types.js';
-import type { MockServer } from '../src/index.js';
-import { faultCode, typedClient } from './support/mktows-client.js';
-import { startTestServer } from './support/test-server.js';
+import { faultCode } from './support/mktows-client.js';
+import { useTestServer } from './support/test-server.js';
 
 // A clock the test moves: every activity gets a known, distinct time.
 let now = Date.parse('2026-08-03T09:00:00Z');
 const tick = (seconds = 1) => (now += seconds * 1000);
-let server: MockServer;
-let client: MktowsSoapClient;
-beforeAll(async () => {
-  server = await startTestServer({ clock: () => now });
-  client = await typedClient(server, () => new Date(now));
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const mock = useTestServer({ clock: () => now }, { client: { now: () => new Date(now) } });
 
 async function sync(email: string, attributes: Record<string, string>): Promise<number> {
   tick();
-  const { result } = await client.syncLead({
+  const { result } = await mock.client.syncLead({
     leadRecord: {
       Email: email,
       leadAttributeList: {
@@ -35,7 +27,7 @@ async function sync(email: string, attributes: Record<string, string>): Promise<
 }
 
 async function changes(startPosition: StreamPosition, batchSize?: number) {
-  const { result } = await client.getLeadChanges({ startPosition, batchSize });
+  const { result } = await mock.client.getLeadChanges({ startPosition, batchSize });
   return { ...result, records: result.leadChangeRecordList?.leadChangeRecord ?? [] };
 }
 
@@ -74,7 +66,7 @@ describe('syncLead writes activities', () => {
       offset: `ID:${answer.records[2]?.id}`,
     });
 
-    const { leadActivityList } = await client.getLeadActivity({
+    const { leadActivityList } = await mock.client.getLeadActivity({
       leadKey: { keyType: 'IDNUM', keyValue: String(leadId) },
     });
     expect(leadActivityList.activityRecordList?.activityRecord?.map((record) => record.activityType)).toEqual([
@@ -91,7 +83,7 @@ describe('syncLead writes activities', () => {
     const since = new Date(now).toISOString();
     const inWindow = async () =>
       (
-        await client.getMultipleLeads({ leadSelector: { oldestUpdatedAt: since } })
+        await mock.client.getMultipleLeads({ leadSelector: { oldestUpdatedAt: since } })
       ).result.leadRecordList?.leadRecord?.map((record) => record.Id) ?? [];
     expect(await inWindow()).toEqual([]);
     await sync('window@example.com', { FirstName: 'B' });
@@ -122,7 +114,7 @@ describe('getLeadChanges paging', () => {
     const start = { oldestCreatedAt: '2026-08-01T00:00:00Z' };
     const only = async (filter: object, selector?: object) =>
       (
-        await client.getLeadChanges({ startPosition: start, activityFilter: filter, leadSelector: selector })
+        await mock.client.getLeadChanges({ startPosition: start, activityFilter: filter, leadSelector: selector })
       ).result.leadChangeRecordList?.leadChangeRecord?.map(
         (record) => `${record.mktPersonId} ${record.activityType}`,
       ) ?? [];
@@ -136,7 +128,7 @@ describe('getLeadChanges paging', () => {
     const keys = Array.from({ length: 101 }, (_, index) => `k${index}@example.com`);
     expect(
       await faultCode(
-        client.getLeadChanges({
+        mock.client.getLeadChanges({
           startPosition: start,
           leadSelector: { keyType: 'EMAIL', keyValues: { stringItem: keys } },
         }),
@@ -146,11 +138,11 @@ describe('getLeadChanges paging', () => {
       includeTypes: { activityType: ['NewLead' as const] },
       excludeTypes: { activityType: ['Wait' as const] },
     };
-    expect(await faultCode(client.getLeadChanges({ startPosition: start, activityFilter: both }))).toBe(20110);
+    expect(await faultCode(mock.client.getLeadChanges({ startPosition: start, activityFilter: both }))).toBe(20110);
     const unknown = { includeTypes: { activityType: ['NoSuchType' as ActivityType] } };
-    expect(await faultCode(client.getLeadChanges({ startPosition: start, activityFilter: unknown }))).toBe(20107);
-    expect(await faultCode(client.getLeadChanges({ startPosition: { offset: 'page-2' } }))).toBe(20122);
-    expect(await faultCode(client.getLeadChanges({ startPosition: { offset: 'ID:500' } }))).toBe(20122);
+    expect(await faultCode(mock.client.getLeadChanges({ startPosition: start, activityFilter: unknown }))).toBe(20107);
+    expect(await faultCode(mock.client.getLeadChanges({ startPosition: { offset: 'page-2' } }))).toBe(20122);
+    expect(await faultCode(mock.client.getLeadChanges({ startPosition: { offset: 'ID:500' } }))).toBe(20122);
   });
 });
 
@@ -163,7 +155,7 @@ describe('getLeadActivity', () => {
     let startPosition: StreamPosition | undefined;
     let remaining = 1;
     while (remaining > 0) {
-      const { leadActivityList } = await client.getLeadActivity({
+      const { leadActivityList } = await mock.client.getLeadActivity({
         leadKey: { keyType: 'IDNUM', keyValue: String(leadId) },
         batchSize: 2,
         startPosition,
@@ -178,10 +170,10 @@ describe('getLeadActivity', () => {
   it('faults: 20103 for no such lead, 20122 for an offset of another lead', async () => {
     await sync('one@example.com', {});
     await sync('two@example.com', {});
-    expect(await faultCode(client.getLeadActivity({ leadKey: { keyType: 'IDNUM', keyValue: '9' } }))).toBe(20103);
+    expect(await faultCode(mock.client.getLeadActivity({ leadKey: { keyType: 'IDNUM', keyValue: '9' } }))).toBe(20103);
     expect(
       await faultCode(
-        client.getLeadActivity({ leadKey: { keyType: 'IDNUM', keyValue: '1' }, startPosition: { offset: 'ID:2' } }),
+        mock.client.getLeadActivity({ leadKey: { keyType: 'IDNUM', keyValue: '1' }, startPosition: { offset: 'ID:2' } }),
       ),
     ).toBe(20122);
   });

@@ -1,11 +1,11 @@
 // listOperation through the typed client on a seeded list: membership changes, what getMultipleLeads'
 // StaticListSelector then returns, the activities logged, strict mode and the documented faults.
-import type { ListOperationType, MktowsSoapClient, ParamsListOperation } from '@org/mktows-types';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ListOperationType, ParamsListOperation } from '@org/mktows-types';
+import { describe, expect, it } from 'vitest';
 
-import type { MockServer, MockState } from '../src/index.js';
-import { faultCode, typedClient } from './support/mktows-client.js';
-import { startTestServer } from './support/test-server.js';
+import type { MockState } from '../src/index.js';
+import { faultCode } from './support/mktows-client.js';
+import { useTestServer } from './support/test-server.js';
 
 const STATE: MockState = {
   leads: [1, 2, 3].map((id) => ({ id, email: `lead${id}@example.com` })),
@@ -15,14 +15,7 @@ const STATE: MockState = {
   ],
 };
 
-let server: MockServer;
-let client: MktowsSoapClient;
-beforeAll(async () => {
-  server = await startTestServer({ state: STATE });
-  client = await typedClient(server);
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const mock = useTestServer({ state: STATE }, { client: true });
 
 function operation(
   listOperation: ListOperationType,
@@ -30,7 +23,7 @@ function operation(
   extra: Partial<ParamsListOperation> = {},
   listName = 'Newsletter',
 ) {
-  return client.listOperation({
+  return mock.client.listOperation({
     listOperation,
     listKey: { keyType: 'MKTOLISTNAME', keyValue: listName },
     listMemberList: { leadKey: leadIds.map((id) => ({ keyType: 'IDNUM' as const, keyValue: String(id) })) },
@@ -39,12 +32,12 @@ function operation(
 }
 
 async function members(listName = 'Newsletter'): Promise<number[]> {
-  const { result } = await client.getMultipleLeads({ leadSelector: { staticListName: listName } });
+  const { result } = await mock.client.getMultipleLeads({ leadSelector: { staticListName: listName } });
   return (result.leadRecordList?.leadRecord ?? []).map((record) => record.Id ?? -1);
 }
 
 async function activityTypes(leadId: number): Promise<string[]> {
-  const { leadActivityList } = await client.getLeadActivity({
+  const { leadActivityList } = await mock.client.getLeadActivity({
     leadKey: { keyType: 'IDNUM', keyValue: String(leadId) },
   });
   return (leadActivityList.activityRecordList?.activityRecord ?? []).map(
@@ -68,7 +61,7 @@ describe('listOperation', () => {
     expect((await operation('REMOVEFROMLIST', [1])).result.success).toBe(true);
     expect((await operation('ISMEMBEROFLIST', [1])).result.statusList?.leadStatus?.[0]?.status).toBe(false);
     expect(await members()).toEqual([2]);
-    expect(server.state().lists?.[0]?.leadIds).toEqual([2]);
+    expect(mock.server.state().lists?.[0]?.leadIds).toEqual([2]);
   });
 
   it('logs Add to List and Remove from List, unless skipActivityLog is true', async () => {
@@ -104,24 +97,14 @@ describe('listOperation', () => {
 
   it('faults for an unknown list, a key type other than IDNUM, an unsupported list key, over 1000 leads', async () => {
     expect(await faultCode(operation('ADDTOLIST', [1], {}, 'No such list'))).toBe(20111);
-    expect(
-      await faultCode(
-        client.listOperation({
-          listOperation: 'ADDTOLIST',
-          listKey: { keyType: 'MKTOLISTNAME', keyValue: 'Newsletter' },
-          listMemberList: { leadKey: [{ keyType: 'EMAIL', keyValue: 'lead1@example.com' }] },
-        }),
-      ),
-    ).toBe(20102);
-    expect(
-      await faultCode(
-        client.listOperation({
-          listOperation: 'ADDTOLIST',
-          listKey: { keyType: 'SFDCLEADOWNERID', keyValue: 'Newsletter' },
-          listMemberList: { leadKey: [{ keyType: 'IDNUM', keyValue: '1' }] },
-        }),
-      ),
-    ).toBe(20110);
+    const badKeys = [
+      { listKey: { keyType: 'MKTOLISTNAME', keyValue: 'Newsletter' }, leadKey: { keyType: 'EMAIL', keyValue: 'lead1@example.com' }, code: 20102 },
+      { listKey: { keyType: 'SFDCLEADOWNERID', keyValue: 'Newsletter' }, leadKey: { keyType: 'IDNUM', keyValue: '1' }, code: 20110 },
+    ] as const;
+    for (const { listKey, leadKey, code } of badKeys) {
+      const call = mock.client.listOperation({ listOperation: 'ADDTOLIST', listKey, listMemberList: { leadKey: [leadKey] } });
+      expect(await faultCode(call), listKey.keyType).toBe(code);
+    }
     const tooMany = Array.from({ length: 1001 }, (_, index) => index + 1);
     expect(await faultCode(operation('ADDTOLIST', tooMany))).toBe(20110);
     expect(await members()).toEqual([1]);

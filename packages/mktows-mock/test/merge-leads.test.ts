@@ -1,11 +1,11 @@
 // mergeLeads through the typed client: the losers are gone, the winner keeps its Id and gains what it
 // lacked (fields, list memberships, history, roles), a Merge Leads activity is logged; documented faults.
 import type { MktowsSoapClient, ParamsMergeLeads } from '@org/mktows-types';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import type { MockServer, MockState } from '../src/index.js';
-import { faultCode, typedClient } from './support/mktows-client.js';
-import { startTestServer } from './support/test-server.js';
+import type { MockState } from '../src/index.js';
+import { faultCode } from './support/mktows-client.js';
+import { useTestServer } from './support/test-server.js';
 
 const STATE: MockState = {
   leads: [
@@ -23,14 +23,7 @@ const STATE: MockState = {
   activities: [{ id: 1, leadId: 2, activityType: 'Visit Webpage', activityDateTime: '2026-08-01T10:00:00Z' }],
 };
 
-let server: MockServer;
-let client: MktowsSoapClient;
-beforeAll(async () => {
-  server = await startTestServer({ state: STATE });
-  client = await typedClient(server);
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const mock = useTestServer({ state: STATE }, { client: true });
 
 function merge(
   winner: [string, string],
@@ -43,7 +36,7 @@ function merge(
     winningLeadKeyList: keyList([winner]),
     losingLeadKeyLists: { keyList: losers.map(keyList) },
   };
-  return client.mergeLeads(params);
+  return mock.client.mergeLeads(params);
 }
 
 describe('mergeLeads', () => {
@@ -56,9 +49,9 @@ describe('mergeLeads', () => {
     });
 
     for (const loser of ['2', '3']) {
-      expect(await faultCode(client.getLead({ leadKey: { keyType: 'IDNUM', keyValue: loser } }))).toBe(20103);
+      expect(await faultCode(mock.client.getLead({ leadKey: { keyType: 'IDNUM', keyValue: loser } }))).toBe(20103);
     }
-    const winner = await client.getLead({ leadKey: { keyType: 'IDNUM', keyValue: '1' } });
+    const winner = await mock.client.getLead({ leadKey: { keyType: 'IDNUM', keyValue: '1' } });
     expect(winner.result.leadRecordList?.leadRecord).toEqual([
       expect.objectContaining({
         Id: 1,
@@ -72,7 +65,7 @@ describe('mergeLeads', () => {
         },
       }),
     ]);
-    const { leadActivityList } = await client.getLeadActivity({ leadKey: { keyType: 'IDNUM', keyValue: '1' } });
+    const { leadActivityList } = await mock.client.getLeadActivity({ leadKey: { keyType: 'IDNUM', keyValue: '1' } });
     const activities = leadActivityList.activityRecordList?.activityRecord ?? [];
     expect(activities.map((activity) => activity.activityType)).toEqual(['Merge Leads', 'Visit Webpage']);
     expect(activities[0]?.activityAttributes?.attribute).toContainEqual({
@@ -89,7 +82,7 @@ describe('mergeLeads', () => {
         ['IDNUM', '3'],
       ],
     );
-    const state = server.state();
+    const state = mock.server.state();
     expect(state.lists?.[0]?.leadIds).toEqual([1]);
     expect(state.leads?.find((lead) => lead.id === 1)?.cookie).toBe('id:123-ABC');
     expect(state.opportunityPersonRoles?.[0]?.personId).toBe(1);
@@ -103,6 +96,6 @@ describe('mergeLeads', () => {
     expect(await faultCode(merge(['IDNUM', '1'], [['EMAIL', 'twin@example.com']]))).toBe(20110);
     expect(await faultCode(merge(['COOKIE', 'id:123-ABC'], [['IDNUM', '3']]))).toBe(20102);
     expect(await faultCode(merge(['IDNUM', '1']))).toBe(20109);
-    expect(server.state().leads).toHaveLength(5);
+    expect(mock.server.state().leads).toHaveLength(5);
   });
 });

@@ -1,11 +1,11 @@
 // The MObject operations through the typed client: listMObjects, describeMObject, and syncMObjects /
 // getMObjects / deleteMObjects for Opportunity, OpportunityPersonRole and Program.
-import type { MObject, MktowsSoapClient, ParamsGetMObjects, SyncOperationEnum } from '@org/mktows-types';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { MObject, ParamsGetMObjects, SyncOperationEnum } from '@org/mktows-types';
+import { describe, expect, it } from 'vitest';
 
-import type { MockServer, MockState } from '../src/index.js';
-import { faultCode, typedClient } from './support/mktows-client.js';
-import { startTestServer } from './support/test-server.js';
+import type { MockState } from '../src/index.js';
+import { faultCode } from './support/mktows-client.js';
+import { useTestServer } from './support/test-server.js';
 
 const STATE: MockState = {
   leads: [
@@ -25,26 +25,19 @@ const STATE: MockState = {
   ],
 };
 
-let server: MockServer;
-let client: MktowsSoapClient;
-beforeAll(async () => {
-  server = await startTestServer({ state: STATE });
-  client = await typedClient(server);
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const mock = useTestServer({ state: STATE }, { client: true });
 
 const attribs = (values: Record<string, string>) => ({
   attrib: Object.entries(values).map(([name, value]) => ({ name, value })),
 });
 
 async function sync(operation: SyncOperationEnum, ...objects: MObject[]) {
-  const { result } = await client.syncMObjects({ operation, mObjectList: { mObject: objects } });
+  const { result } = await mock.client.syncMObjects({ operation, mObjectList: { mObject: objects } });
   return result.mObjStatusList.mObjStatus ?? [];
 }
 
 async function get(params: ParamsGetMObjects) {
-  const { result } = await client.getMObjects(params);
+  const { result } = await mock.client.getMObjects(params);
   return { ...result, objects: result.mObjectList?.mObject ?? [] };
 }
 
@@ -53,9 +46,9 @@ const valueOf = (object: MObject | undefined, name: string) =>
 
 describe('listMObjects and describeMObject', () => {
   it('lists the describable objects and describes each', async () => {
-    const { result } = await client.listMObjects({});
+    const { result } = await mock.client.listMObjects({});
     expect(result.objects).toEqual(['ActivityRecord', 'LeadRecord', 'Opportunity', 'OpportunityPersonRole']);
-    const activity = await client.describeMObject({ objectName: 'ActivityRecord' });
+    const activity = await mock.client.describeMObject({ objectName: 'ActivityRecord' });
     expect(activity.result.metadata).toMatchObject({ name: 'ActivityRecord', isCustom: false, isVirtual: true });
     expect(activity.result.metadata.fieldList.field?.[0]).toEqual({
       name: 'id',
@@ -73,13 +66,13 @@ describe('listMObjects and describeMObject', () => {
       dynamicFieldRef: null,
       updatedAt: '2010-01-01T00:00:00+00:00',
     });
-    const lead = await client.describeMObject({ objectName: 'LeadRecord' });
+    const lead = await mock.client.describeMObject({ objectName: 'LeadRecord' });
     expect(lead.result.metadata.fieldList.field?.map((field) => field.name)).toEqual(
       expect.arrayContaining(['Id', 'Email', 'FirstName']),
     );
-    const opportunity = await client.describeMObject({ objectName: 'Opportunity' });
+    const opportunity = await mock.client.describeMObject({ objectName: 'Opportunity' });
     expect(opportunity.result.metadata.fieldList.field?.map((field) => field.name)).toContain('Stage');
-    expect(await faultCode(client.describeMObject({ objectName: 'Program' }))).toBe(20110);
+    expect(await faultCode(mock.client.describeMObject({ objectName: 'Program' }))).toBe(20110);
   });
 });
 
@@ -126,7 +119,7 @@ describe('opportunities and roles', () => {
       ['1', 'Buyer'],
     ]);
 
-    const { result } = await client.deleteMObjects({
+    const { result } = await mock.client.deleteMObjects({
       mObjectList: {
         mObject: [
           { type: 'Opportunity', id: 1 },
@@ -166,7 +159,7 @@ describe('opportunities and roles', () => {
     expect(new Set([...one.objects, ...two.objects].map((object) => object.id)).size).toBe(150);
     expect(
       await faultCode(
-        client.syncMObjects({
+        mock.client.syncMObjects({
           operation: 'INSERT',
           mObjectList: { mObject: Array.from({ length: 101 }, () => ({ type: 'Opportunity' })) },
         }),
@@ -216,8 +209,8 @@ describe('programs', () => {
     const unknownTag = { typeAttrib: [{ attrType: 'Tag', attrList: attribs({ Type: 'Region', Value: 'Mars' }) }] };
     expect((await sync('UPDATE', { type: 'Program', id: 1001, typeAttribList: unknownTag }))[0]?.status).toBe('FAILED');
     expect(
-      await faultCode(client.getMObjects({ type: 'Program', mObjCriteriaList: criteria('Colour', 'EQ', 'x') })),
+      await faultCode(mock.client.getMObjects({ type: 'Program', mObjCriteriaList: criteria('Colour', 'EQ', 'x') })),
     ).toBe(20110);
-    expect(await faultCode(client.getMObjects({ type: 'Lead' }))).toBe(20110);
+    expect(await faultCode(mock.client.getMObjects({ type: 'Lead' }))).toBe(20110);
   });
 });

@@ -11,6 +11,7 @@ import type { MockServer, MockState } from '../src/index.js';
 import { typedClient } from './support/mktows-client.js';
 import { seedState } from './support/seed-state.js';
 import { startTestServer } from './support/test-server.js';
+import { attributeList } from '@org/test-support';
 
 const NOW = Date.parse('2026-08-03T09:00:00Z');
 const servers: MockServer[] = [];
@@ -29,7 +30,7 @@ async function changeEverything(client: MktowsSoapClient): Promise<void> {
   await client.syncLead({
     leadRecord: {
       Email: 'carl@example.com',
-      leadAttributeList: { attribute: [{ attrName: 'City', attrValue: 'Rome' }] },
+      leadAttributeList: attributeList({ City: 'Rome' }),
     },
     returnLead: false,
   });
@@ -40,8 +41,8 @@ async function changeEverything(client: MktowsSoapClient): Promise<void> {
     listMemberList: { leadKey: [{ keyType: 'IDNUM', keyValue: '3' }] },
   });
   await client.mergeLeads({
-    winningLeadKeyList: { attribute: [{ attrName: 'IDNUM', attrValue: '3' }] },
-    losingLeadKeyLists: { keyList: [{ attribute: [{ attrName: 'IDNUM', attrValue: '4' }] }] },
+    winningLeadKeyList: attributeList({ IDNUM: '3' }),
+    losingLeadKeyLists: { keyList: [attributeList({ IDNUM: '4' })] },
   });
   await client.requestCampaign({
     source: 'MKTOWS',
@@ -90,12 +91,7 @@ async function changeEverything(client: MktowsSoapClient): Promise<void> {
     customObjList: {
       customObj: [
         {
-          customObjKeyList: {
-            attribute: [
-              { attrName: 'MKTOID', attrValue: '1' },
-              { attrName: 'rid', attrValue: 'x' },
-            ],
-          },
+          customObjKeyList: attributeList({ MKTOID: '1', rid: 'x' }),
         },
       ],
     },

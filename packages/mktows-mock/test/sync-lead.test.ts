@@ -1,22 +1,16 @@
 // syncLead's documented rules, checked on the store (server.leads()) after real SOAP calls.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import type { MockServer } from '../src/index.js';
 import { syncLead } from './support/raw-calls.js';
-import { startTestServer } from './support/test-server.js';
+import { startTestServer, useTestServer } from './support/test-server.js';
 
-let server: MockServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const mock = useTestServer();
 
 describe('syncLead keys and precedence', () => {
   it('creates a lead when no key matches', async () => {
-    const answer = await syncLead(server.url, { Email: 'new@example.com', attributes: { FirstName: 'Ada' } });
+    const answer = await syncLead(mock.server.url, { Email: 'new@example.com', attributes: { FirstName: 'Ada' } });
     expect(answer).toEqual({ status: 'CREATED', leadId: 1 });
-    expect(server.leads()).toEqual([
+    expect(mock.server.leads()).toEqual([
       {
         id: 1,
         email: 'new@example.com',
@@ -32,39 +26,39 @@ describe('syncLead keys and precedence', () => {
   });
 
   it('updates the lead an Email matches (case-insensitively), keeping attributes not sent', async () => {
-    const { id } = server.addLead({ email: 'Ada@Example.com', attributes: { FirstName: 'Ada', City: 'London' } });
-    const answer = await syncLead(server.url, { Email: 'ada@example.com', attributes: { FirstName: 'Augusta' } });
+    const { id } = mock.server.addLead({ email: 'Ada@Example.com', attributes: { FirstName: 'Ada', City: 'London' } });
+    const answer = await syncLead(mock.server.url, { Email: 'ada@example.com', attributes: { FirstName: 'Augusta' } });
     expect(answer).toEqual({ status: 'UPDATED', leadId: id });
-    expect(server.leads()).toHaveLength(1);
-    expect(server.leads()[0]?.attributes).toEqual({ FirstName: 'Augusta', City: 'London' });
+    expect(mock.server.leads()).toHaveLength(1);
+    expect(mock.server.leads()[0]?.attributes).toEqual({ FirstName: 'Augusta', City: 'London' });
   });
 
   it('matches the newest of several leads sharing an Email, as the spec says (Email is not a unique key)', async () => {
-    server.addLead({ email: 'shared@example.com' });
-    const newest = server.addLead({ email: 'Shared@example.com' });
-    server.addLead({ email: 'other@example.com' });
-    expect(await syncLead(server.url, { Email: 'shared@example.com', attributes: { Title: 'CTO' } })).toEqual({
+    mock.server.addLead({ email: 'shared@example.com' });
+    const newest = mock.server.addLead({ email: 'Shared@example.com' });
+    mock.server.addLead({ email: 'other@example.com' });
+    expect(await syncLead(mock.server.url, { Email: 'shared@example.com', attributes: { Title: 'CTO' } })).toEqual({
       status: 'UPDATED',
       leadId: newest.id,
     });
-    expect(server.leads().map((lead) => lead.attributes)).toEqual([{}, { Title: 'CTO' }, {}]);
+    expect(mock.server.leads().map((lead) => lead.attributes)).toEqual([{}, { Title: 'CTO' }, {}]);
   });
 
   it('Id takes precedence over every other key', async () => {
-    const byId = server.addLead({ email: 'first@example.com' });
-    const other = server.addLead({
+    const byId = mock.server.addLead({ email: 'first@example.com' });
+    const other = mock.server.addLead({
       email: 'second@example.com',
       foreignSysPersonId: 'CRM-2',
       foreignSysType: 'CUSTOM',
       cookie: 'cookie-2',
     });
     const answer = await syncLead(
-      server.url,
+      mock.server.url,
       { Id: byId.id, Email: 'second@example.com', attributes: { Company: 'Acme' } },
       { cookie: 'cookie-3' },
     );
     expect(answer).toEqual({ status: 'UPDATED', leadId: byId.id });
-    const leads = server.leads();
+    const leads = mock.server.leads();
     expect(leads.find((lead) => lead.id === byId.id)).toMatchObject({
       email: 'second@example.com',
       cookie: 'cookie-3',
@@ -74,52 +68,52 @@ describe('syncLead keys and precedence', () => {
   });
 
   it('Id with ForeignSysPersonId matches by Id and updates the lead’s foreignSysPersonId', async () => {
-    const lead = server.addLead({ email: 'a@example.com', foreignSysPersonId: 'OLD-1', foreignSysType: 'CUSTOM' });
-    const answer = await syncLead(server.url, { Id: lead.id, ForeignSysPersonId: 'NEW-1', ForeignSysType: 'SFDC' });
+    const lead = mock.server.addLead({ email: 'a@example.com', foreignSysPersonId: 'OLD-1', foreignSysType: 'CUSTOM' });
+    const answer = await syncLead(mock.server.url, { Id: lead.id, ForeignSysPersonId: 'NEW-1', ForeignSysType: 'SFDC' });
     expect(answer).toEqual({ status: 'UPDATED', leadId: lead.id });
-    expect(server.leads()).toEqual([
+    expect(mock.server.leads()).toEqual([
       expect.objectContaining({ id: lead.id, foreignSysPersonId: 'NEW-1', foreignSysType: 'SFDC' }),
     ]);
     // The old foreign id no longer names the lead: syncing it creates a new one.
-    expect(await syncLead(server.url, { ForeignSysPersonId: 'OLD-1', ForeignSysType: 'CUSTOM' })).toMatchObject({
+    expect(await syncLead(mock.server.url, { ForeignSysPersonId: 'OLD-1', ForeignSysType: 'CUSTOM' })).toMatchObject({
       status: 'CREATED',
     });
   });
 
   it('ForeignSysPersonId alone is a unique key', async () => {
-    const created = await syncLead(server.url, {
+    const created = await syncLead(mock.server.url, {
       ForeignSysPersonId: 'CRM-7',
       ForeignSysType: 'CUSTOM',
       attributes: { LastName: 'One' },
     });
     expect(created).toMatchObject({ status: 'CREATED' });
-    const updated = await syncLead(server.url, {
+    const updated = await syncLead(mock.server.url, {
       ForeignSysPersonId: 'CRM-7',
       ForeignSysType: 'CUSTOM',
       attributes: { LastName: 'Two' },
     });
     expect(updated).toEqual({ status: 'UPDATED', leadId: (created as { leadId: number }).leadId });
-    expect(server.leads()).toEqual([
+    expect(mock.server.leads()).toEqual([
       expect.objectContaining({ foreignSysPersonId: 'CRM-7', email: null, attributes: { LastName: 'Two' } }),
     ]);
   });
 
   it('ForeignSysPersonId with Email and no Id matches by foreign id and updates the lead’s Email', async () => {
-    const lead = server.addLead({ email: 'old@example.com', foreignSysPersonId: 'CRM-8', foreignSysType: 'SFDC' });
-    server.addLead({ email: 'new@example.com' });
-    const answer = await syncLead(server.url, {
+    const lead = mock.server.addLead({ email: 'old@example.com', foreignSysPersonId: 'CRM-8', foreignSysType: 'SFDC' });
+    mock.server.addLead({ email: 'new@example.com' });
+    const answer = await syncLead(mock.server.url, {
       Email: 'new@example.com',
       ForeignSysPersonId: 'CRM-8',
       ForeignSysType: 'SFDC',
     });
     expect(answer).toEqual({ status: 'UPDATED', leadId: lead.id });
-    expect(server.leads().find((stored) => stored.id === lead.id)?.email).toBe('new@example.com');
+    expect(mock.server.leads().find((stored) => stored.id === lead.id)?.email).toBe('new@example.com');
   });
 
   it('an unmatched foreign id with a matching Email takes over the lead that has no foreign id', async () => {
-    const lead = server.addLead({ email: 'person@example.com' });
+    const lead = mock.server.addLead({ email: 'person@example.com' });
     expect(
-      await syncLead(server.url, {
+      await syncLead(mock.server.url, {
         Email: 'person@example.com',
         ForeignSysPersonId: 'CRM-9',
         ForeignSysType: 'CUSTOM',
@@ -128,24 +122,24 @@ describe('syncLead keys and precedence', () => {
       status: 'UPDATED',
       leadId: lead.id,
     });
-    expect(server.leads()).toEqual([
+    expect(mock.server.leads()).toEqual([
       expect.objectContaining({ foreignSysPersonId: 'CRM-9', foreignSysType: 'CUSTOM' }),
     ]);
   });
 
   it('an anonymous lead (known only by its cookie) updated through its cookie becomes known', async () => {
-    const anonymous = server.addLead({
+    const anonymous = mock.server.addLead({
       cookie: 'id:561-HYG-937&token:_mch-example.com-1',
       attributes: { AnonymousIP: '10.0.0.1' },
     });
     expect(anonymous.anonymous).toBe(true);
     const answer = await syncLead(
-      server.url,
+      mock.server.url,
       { Email: 'known@example.com', attributes: { FirstName: 'Known' } },
       { cookie: 'id:561-HYG-937&token:_mch-example.com-1' },
     );
     expect(answer).toEqual({ status: 'UPDATED', leadId: anonymous.id });
-    expect(server.leads()).toEqual([
+    expect(mock.server.leads()).toEqual([
       expect.objectContaining({
         id: anonymous.id,
         email: 'known@example.com',
@@ -156,20 +150,20 @@ describe('syncLead keys and precedence', () => {
   });
 
   it('a cookie alone creates an anonymous lead, and a cookie of no lead is attached to the lead Email matches', async () => {
-    expect(await syncLead(server.url, {}, { cookie: 'cookie-a' })).toMatchObject({ status: 'CREATED' });
-    expect(server.leads()).toEqual([expect.objectContaining({ cookie: 'cookie-a', anonymous: true })]);
-    const known = server.addLead({ email: 'k@example.com' });
-    expect(await syncLead(server.url, { Email: 'k@example.com' }, { cookie: 'cookie-b' })).toEqual({
+    expect(await syncLead(mock.server.url, {}, { cookie: 'cookie-a' })).toMatchObject({ status: 'CREATED' });
+    expect(mock.server.leads()).toEqual([expect.objectContaining({ cookie: 'cookie-a', anonymous: true })]);
+    const known = mock.server.addLead({ email: 'k@example.com' });
+    expect(await syncLead(mock.server.url, { Email: 'k@example.com' }, { cookie: 'cookie-b' })).toEqual({
       status: 'UPDATED',
       leadId: known.id,
     });
-    expect(server.leads().find((lead) => lead.id === known.id)?.cookie).toBe('cookie-b');
+    expect(mock.server.leads().find((lead) => lead.id === known.id)?.cookie).toBe('cookie-b');
   });
 });
 
 describe('syncLead faults', () => {
   it('an Id that matches nothing is fault 20103', async () => {
-    expect(await syncLead(server.url, { Id: 4242, Email: 'x@example.com' })).toMatchObject({
+    expect(await syncLead(mock.server.url, { Id: 4242, Email: 'x@example.com' })).toMatchObject({
       httpStatus: 500,
       fault: {
         code: 20103,
@@ -177,12 +171,12 @@ describe('syncLead faults', () => {
         message: 'Lead Not Found: no lead with Id 4242 (20103)',
       },
     });
-    expect(server.leads()).toEqual([]);
+    expect(mock.server.leads()).toEqual([]);
   });
 
   it('an attribute name the instance does not have is fault 20105, naming it', async () => {
     expect(
-      await syncLead(server.url, {
+      await syncLead(mock.server.url, {
         Email: 'x@example.com',
         attributes: { FirstName: 'A', Favourite_Colour__c: 'blue' },
       }),
@@ -193,7 +187,7 @@ describe('syncLead faults', () => {
         message: 'Lead Attribute Bad: unknown attribute "Favourite_Colour__c" (20105)',
       },
     });
-    expect(server.leads()).toEqual([]);
+    expect(mock.server.leads()).toEqual([]);
   });
 
   it.each([
@@ -219,14 +213,14 @@ describe('syncLead faults', () => {
       '<leadRecord><Email>a@b.c</Email><leadAttributeList><attribute><attrValue>A</attrValue></attribute></leadAttributeList></leadRecord>',
     ],
   ] as const)('%s is fault %i', async (_case, code, recordXml) => {
-    expect(await syncLead(server.url, {}, { rawRecordXml: recordXml })).toMatchObject({ fault: { code } });
-    expect(server.leads()).toEqual([]);
+    expect(await syncLead(mock.server.url, {}, { rawRecordXml: recordXml })).toMatchObject({ fault: { code } });
+    expect(mock.server.leads()).toEqual([]);
   });
 
   it('a missing returnLead is fault 20017', async () => {
     const { envelope, postSoap, parseXml, textOf } = await import('./support/soap-http.js');
     const answer = await postSoap(
-      server.url,
+      mock.server.url,
       'syncLead',
       envelope('<ns1:paramsSyncLead><leadRecord><Email>a@b.c</Email></leadRecord></ns1:paramsSyncLead>'),
     );
@@ -235,21 +229,21 @@ describe('syncLead faults', () => {
   });
 
   it('a value a typed field cannot hold gives a FAILED status with the reason, and writes nothing', async () => {
-    const lead = server.addLead({ email: 'typed@example.com', attributes: { LeadScore: '10' } });
+    const lead = mock.server.addLead({ email: 'typed@example.com', attributes: { LeadScore: '10' } });
     expect(
-      await syncLead(server.url, { Email: 'typed@example.com', attributes: { FirstName: 'T', LeadScore: 'ten' } }),
+      await syncLead(mock.server.url, { Email: 'typed@example.com', attributes: { FirstName: 'T', LeadScore: 'ten' } }),
     ).toEqual({
       status: 'FAILED',
       leadId: 0,
       error: 'Bad Parameter: attribute LeadScore must be a 32-bit integer (20110)',
     });
-    expect(server.leads()).toEqual([expect.objectContaining({ id: lead.id, attributes: { LeadScore: '10' } })]);
+    expect(mock.server.leads()).toEqual([expect.objectContaining({ id: lead.id, attributes: { LeadScore: '10' } })]);
   });
 
   it('a foreign id that belongs to another lead gives a FAILED status', async () => {
-    const holder = server.addLead({ foreignSysPersonId: 'TAKEN', foreignSysType: 'CUSTOM' });
-    const other = server.addLead({ email: 'other@example.com' });
-    expect(await syncLead(server.url, { Id: other.id, ForeignSysPersonId: 'TAKEN', ForeignSysType: 'CUSTOM' })).toEqual(
+    const holder = mock.server.addLead({ foreignSysPersonId: 'TAKEN', foreignSysType: 'CUSTOM' });
+    const other = mock.server.addLead({ email: 'other@example.com' });
+    expect(await syncLead(mock.server.url, { Id: other.id, ForeignSysPersonId: 'TAKEN', ForeignSysType: 'CUSTOM' })).toEqual(
       {
         status: 'FAILED',
         leadId: other.id,
@@ -262,7 +256,7 @@ describe('syncLead faults', () => {
 describe('syncLead values', () => {
   it('returnLead=true answers the stored record with attrType per attribute, attributes sorted by name', async () => {
     const answer = await syncLead(
-      server.url,
+      mock.server.url,
       {
         Email: 'full@example.com',
         ForeignSysPersonId: 'F-1',
@@ -297,9 +291,9 @@ describe('syncLead values', () => {
   });
 
   it('an empty value clears the field; an Email attribute sets the lead’s Email', async () => {
-    const lead = server.addLead({ email: 'before@example.com', attributes: { FirstName: 'A', City: 'Malmö' } });
-    await syncLead(server.url, { Id: lead.id, attributes: { City: '', Email: 'after@example.com' } });
-    expect(server.leads()).toEqual([
+    const lead = mock.server.addLead({ email: 'before@example.com', attributes: { FirstName: 'A', City: 'Malmö' } });
+    await syncLead(mock.server.url, { Id: lead.id, attributes: { City: '', Email: 'after@example.com' } });
+    expect(mock.server.leads()).toEqual([
       expect.objectContaining({ email: 'after@example.com', attributes: { FirstName: 'A' } }),
     ]);
   });
@@ -314,12 +308,12 @@ describe('syncLead values', () => {
   };
   it.each(Object.entries(tricky))('a %s value round-trips exactly', async (_name, value) => {
     const answer = await syncLead(
-      server.url,
+      mock.server.url,
       { Email: 'tricky@example.com', attributes: { Company: value } },
       { returnLead: true },
     );
     expect(answer).toMatchObject({ lead: { attributes: [{ name: 'Company', type: 'string', value }] } });
-    expect(server.leads()[0]?.attributes.Company).toBe(value);
+    expect(mock.server.leads()[0]?.attributes.Company).toBe(value);
   });
 });
 

@@ -1,40 +1,24 @@
 // getChannels and getTags through the typed client on seeded channels and tag types.
-import type { MktowsSoapClient } from '@org/mktows-types';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import type { MockServer } from '../src/index.js';
-import { typedClient } from './support/mktows-client.js';
-import { startTestServer } from './support/test-server.js';
+import { seedState } from './support/seed-state.js';
+import { useTestServer } from './support/test-server.js';
 
-let server: MockServer;
-let client: MktowsSoapClient;
-beforeAll(async () => {
-  server = await startTestServer({
+// The seeded channels and tag types, with a channel without statuses and a third Content Channel value.
+const { channels = [], tags = [] } = seedState();
+const mock = useTestServer(
+  {
     state: {
-      channels: [
-        {
-          name: 'Webinar',
-          statuses: [
-            { name: 'Registered', step: 20 },
-            { name: 'Attended', step: 30, success: true, attribute: { name: 'Webinar Behavior', value: 'Attended' } },
-          ],
-        },
-        { name: 'Blog', statuses: [{ name: 'Visited', step: 10, success: true }] },
-        { name: 'Tradeshow' },
-      ],
-      tags: [
-        { type: 'Region', values: ['EMEA', 'Americas'] },
-        { type: 'Content Channel', values: ['SEM', 'Email', 'Social'] },
-      ],
+      channels: [...channels, { name: 'Tradeshow' }],
+      tags: tags.map((tag) => (tag.type === 'Content Channel' ? { ...tag, values: [...tag.values, 'Social'] } : tag)),
     },
-  });
-  client = await typedClient(server);
-});
-afterAll(() => server.close());
+  },
+  { client: true, reset: false },
+);
 
 describe('getChannels', () => {
   it('returns the channels by name, statuses by name, with Status, Step, the channel attribute and Success', async () => {
-    const { result } = await client.getChannels({});
+    const { result } = await mock.client.getChannels({});
     expect(result.tags.tagStatus?.map((channel) => channel.tagValue)).toEqual(['Blog', 'Tradeshow', 'Webinar']);
     const webinar = result.tags.tagStatus?.[2]?.statusList.progressionStatusItem?.map((item) =>
       item.progressionStatus?.attrib?.map((attrib) => `${attrib.name}=${attrib.value}`),
@@ -46,14 +30,14 @@ describe('getChannels', () => {
   });
 
   it('returns only the channels named in tag.values (unknown names left out)', async () => {
-    const { result } = await client.getChannels({ tag: { values: { stringItem: ['Webinar', 'Blog', 'Podcast'] } } });
+    const { result } = await mock.client.getChannels({ tag: { values: { stringItem: ['Webinar', 'Blog', 'Podcast'] } } });
     expect(result.tags.tagStatus?.map((channel) => channel.tagValue)).toEqual(['Blog', 'Webinar']);
   });
 });
 
 describe('getTags', () => {
   it('returns every tag type with its values', async () => {
-    const { result } = await client.getTags({});
+    const { result } = await mock.client.getTags({});
     expect(result.tagList.tag).toEqual([
       { type: 'Region', values: { stringItem: ['EMEA', 'Americas'] } },
       { type: 'Content Channel', values: { stringItem: ['SEM', 'Email', 'Social'] } },
@@ -61,7 +45,7 @@ describe('getTags', () => {
   });
 
   it('narrows to the types asked for, and to the values asked for when given', async () => {
-    const { result } = await client.getTags({
+    const { result } = await mock.client.getTags({
       tagList: {
         tag: [{ type: 'Content Channel', values: { stringItem: ['SEM', 'Email', 'Print'] } }, { type: 'Nope' }],
       },

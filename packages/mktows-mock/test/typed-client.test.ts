@@ -2,23 +2,16 @@
 // against the mock: headers, workspaces, returnLead, lists and faults as that client sees them.
 import { createAuthenticationHeader, createContextHeader } from '@org/mktows-auth';
 import { createMktowsClient } from '@org/mktows-types';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import type { MockServer } from '../src/index.js';
 import { TEST_SECRET, TEST_USER } from './support/soap-http.js';
-import { startTestServer } from './support/test-server.js';
+import { useTestServer } from './support/test-server.js';
 
-let server: MockServer;
-beforeAll(async () => {
-  server = await startTestServer({
-    workspaces: { workspaces: [{ name: 'EMEA', primaryPartition: 'EMEA Leads' }] },
-  });
-});
-afterAll(() => server.close());
+const mock = useTestServer({ workspaces: { workspaces: [{ name: 'EMEA', primaryPartition: 'EMEA Leads' }] } }, { reset: false });
 
 function client(secretKey = TEST_SECRET, workspace?: string) {
   return createMktowsClient({
-    endpoint: server.url,
+    endpoint: mock.server.url,
     headers: () => ({
       AuthenticationHeader: createAuthenticationHeader({ userId: TEST_USER, secretKey }),
       ...(workspace ? { MktowsContextHeader: createContextHeader(workspace) } : {}),
@@ -42,7 +35,7 @@ describe('with createMktowsClient', () => {
       Email: 'typed@example.com',
       leadAttributeList: { attribute: [{ attrName: 'LeadScore', attrType: 'integer', attrValue: '7' }] },
     });
-    expect(server.leads()).toEqual([
+    expect(mock.server.leads()).toEqual([
       expect.objectContaining({ id: result.leadId, workspace: 'EMEA', partition: 'EMEA Leads' }),
     ]);
   });

@@ -1,24 +1,21 @@
 // syncLead, syncMultipleLeads and getLead through createMktowsClient over real HTTP
 // on loopback, answered with the documentation's own response envelopes served
 // byte for byte (a plain HTTP server: soap.listen would re-serialise them).
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import { afterAll, beforeAll, expect, expectTypeOf, it } from 'vitest';
 import { MKTOWS_NAMESPACE, createMktowsClient, type LeadRecord, type MktowsSoapClient, type SyncStatus } from '../src/index.js';
-import { docsFixturesDir, haveDocsFixtures, noteWhenFixturesMissing } from './support/paths.js';
 import { startTestSoapServer, type TestSoapServer } from './support/soap-test-server.js';
 import { MKTOWS, SOAP_ENV, child, parseXml, toTree } from './support/xml.js';
+import { attributeList, describeWithShared, docsFixture } from '@org/test-support';
 
-noteWhenFixturesMissing();
 
-const fixture = (name: string): string => readFileSync(path.join(docsFixturesDir, name), 'utf8');
+const fixture = docsFixture;
 const FIXTURE_OF: Record<string, string> = {
   syncLead: 'synclead.response.xml',
   syncMultipleLeads: 'syncmultipleleads.response.xml',
   getLead: 'getlead.response.xml',
 };
 
-describe.skipIf(!haveDocsFixtures)("the documentation's envelopes through createMktowsClient", () => {
+describeWithShared("the documentation's envelopes through createMktowsClient", () => {
   let server: TestSoapServer;
   let client: MktowsSoapClient;
 
@@ -41,12 +38,7 @@ describe.skipIf(!haveDocsFixtures)("the documentation's envelopes through create
     const success = await client.syncLead({
       leadRecord: {
         Email: 't@t.com',
-        leadAttributeList: {
-          attribute: [
-            { attrName: 'FirstName', attrValue: 'George' },
-            { attrName: 'LastName', attrValue: 'of the Jungle' },
-          ],
-        },
+        leadAttributeList: attributeList({ FirstName: 'George', LastName: 'of the Jungle' }),
       },
       returnLead: false,
     });

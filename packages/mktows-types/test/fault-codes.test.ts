@@ -1,15 +1,10 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { itWithShared, readShared } from '@org/test-support';
 import { describe, expect, it } from 'vitest';
 import { findMarketoFaultCode, marketoFaultCodes } from '../src/fault-codes.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const errorCodesFile = path.join(path.resolve(repoRoot, '../shared'), 'fixtures/marketo-docs/error-codes.json');
-
 describe('marketoFaultCodes', () => {
-  it("equals Marketo's documented error-code table", () => {
-    const documented: unknown = JSON.parse(readFileSync(errorCodesFile, 'utf8'));
+  itWithShared("equals Marketo's documented error-code table", () => {
+    const documented: unknown = JSON.parse(readShared('fixtures/marketo-docs/error-codes.json'));
     expect(marketoFaultCodes).toEqual(documented);
   });
 

@@ -38,7 +38,7 @@ import {
   type SyncStatus,
   type W3CDateTime,
 } from '../src/index.js';
-import { repoRoot } from './support/paths.js';
+import { repoRoot } from '@org/test-support';
 
 /** true when property K of T must be given. */
 type IsRequired<T, K extends keyof T> = Record<string, never> extends Pick<T, K> ? false : true;

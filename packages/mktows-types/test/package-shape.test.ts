@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MKTOWS_NAMESPACE, wsdlDocument } from '../src/index.js';
-import { repoRoot } from './support/paths.js';
+import { repoRoot } from '@org/test-support';
 
 const packageDir = path.join(repoRoot, 'packages/mktows-types');
 const requireFromRepo = createRequire(path.join(repoRoot, 'package.json'));

@@ -3,22 +3,19 @@
 // re-serialises what its methods return, so the methods return the documented
 // values read from the documentation's response envelopes; the byte-exact
 // envelopes are served in doc-envelopes.test.ts.
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import * as soap from 'soap';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createMktowsClient, schemaMetadata, wsdlDocument, type MktowsSoapClient } from '../src/index.js';
-import { docsFixturesDir, haveDocsFixtures, noteWhenFixturesMissing } from './support/paths.js';
 import { SOAP_ENV, XSI, child, childElements, parseXml } from './support/xml.js';
 import type { Element } from '@xmldom/xmldom';
+import { describeWithShared, docsFixture } from '@org/test-support';
 
-noteWhenFixturesMissing();
 
 /** The success element of a documented response envelope as plain data (nil elements left out, lists as arrays). */
 function documentedResult(file: string, lists: readonly string[]): unknown {
-  const body = child(parseXml(readFileSync(path.join(docsFixturesDir, file), 'utf8')), SOAP_ENV, 'Body');
+  const body = child(parseXml(docsFixture(file)), SOAP_ENV, 'Body');
   return toObject(childElements(body)[0]!, lists);
 }
 
@@ -36,7 +33,7 @@ function toObject(element: Element, lists: readonly string[]): unknown {
   return object;
 }
 
-describe.skipIf(!haveDocsFixtures)('createMktowsClient against a soap.listen server on the shipped WSDL', () => {
+describeWithShared('createMktowsClient against a soap.listen server on the shipped WSDL', () => {
   const received: Array<{ operation: string; args: unknown; headers: unknown }> = [];
   let httpServer: http.Server;
   let client: MktowsSoapClient;

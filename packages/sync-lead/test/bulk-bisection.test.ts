@@ -1,33 +1,25 @@
 // A batch refused as a whole because of one lead's content is split until that lead fails alone, and
 // the others sync. Against the mock (one unknown attribute name faults the whole call with 20105, as
 // Marketo documents 20105) and against a scripted server (a fault naming no lead).
-import { afterEach, describe, expect, it } from 'vitest';
-import { MarketoError, SyncFailedError, type SyncLeadClient, type SyncLeadInput, createSyncLeadClient } from '../src/index.js';
+import { expect, it } from 'vitest';
+import { MarketoError, SyncFailedError, type SyncLeadInput } from '../src/index.js';
 import { createdReply, requestedEmails } from './support/bulk-replies.js';
-import { FAST_RETRY, type MockFixture, startMock } from './support/mock.js';
-import { readDocFixture } from './support/paths.js';
-import { faultEnvelope, type RawServer, startRawServer } from './support/raw-server.js';
+import { useMocks } from './support/mock.js';
+import { useScriptedClients } from './support/scripted.js';
+import { describeWithShared, docsFixture, faultEnvelope } from '@org/test-support';
 
-const fault20014 = readDocFixture('fault-20014.response.xml');
+const fault20014 = docsFixture('fault-20014.response.xml');
 
 function leads(count: number, prefix: string): SyncLeadInput[] {
   return Array.from({ length: count }, (_, index) => ({ email: `${prefix}${index}@example.com`, attributes: { FirstName: `F${index}` } }));
 }
 
-let mock: MockFixture | undefined;
-let raw: RawServer | undefined;
-let rawClient: SyncLeadClient | undefined;
+const startMockForTest = useMocks();
+const scripted = useScriptedClients();
 
-afterEach(async () => {
-  await mock?.close();
-  rawClient?.close();
-  await raw?.close();
-  mock = raw = rawClient = undefined;
-});
-
-describe('one invalid attribute name in a batch (20105 for the whole call)', () => {
+describeWithShared('one invalid attribute name in a batch (20105 for the whole call)', () => {
   it('fails only the lead that sends it; the rest of the batch syncs', async () => {
-    mock = await startMock({ rateLimit: false });
+    const mock = await startMockForTest({ rateLimit: false });
     const inputs = leads(10, 'bis');
     inputs[3] = { email: 'bad@example.com', attributes: { FirstName: 'Bad', NoSuchField: 'x' } };
 
@@ -46,7 +38,7 @@ describe('one invalid attribute name in a batch (20105 for the whole call)', () 
   });
 
   it('a batch whose leads all send the bad name fails in one call, not lead by lead', async () => {
-    mock = await startMock({ rateLimit: false });
+    const mock = await startMockForTest({ rateLimit: false });
     const inputs = leads(20, 'same').map((input) => ({ ...input, attributes: { ...input.attributes, Frist_Name: 'typo' } }));
 
     const run = await mock.client().syncLeads(inputs);
@@ -58,7 +50,7 @@ describe('one invalid attribute name in a batch (20105 for the whole call)', () 
   });
 
   it("with the mock's fail-record mode the lead fails with Marketo's per-lead reason and nothing is split", async () => {
-    mock = await startMock({ rateLimit: false, unknownAttributeInBatch: 'fail-record' });
+    const mock = await startMockForTest({ rateLimit: false, unknownAttributeInBatch: 'fail-record' });
     const inputs = leads(5, 'rec');
     inputs[1] = { email: 'bad@example.com', attributes: { NoSuchField: 'x' } };
 
@@ -71,17 +63,16 @@ describe('one invalid attribute name in a batch (20105 for the whole call)', () 
   });
 });
 
-describe('a lead-content fault that names no lead (scripted server)', () => {
+describeWithShared('a lead-content fault that names no lead (scripted server)', () => {
   it('halves the batch down to the one lead that causes it, in about 2·log2(n) extra calls', async () => {
     let nextId = 1;
-    raw = await startRawServer((_, request) => {
+    const rawClient = await scripted.start((_, request) => {
       const emails = requestedEmails(request.body);
       if (emails.includes('poison@example.com')) return { status: 500, body: faultEnvelope(fault20014, 20110, 'Bad Parameter') };
       const body = createdReply(emails, nextId);
       nextId += emails.length;
       return { body };
     });
-    rawClient = createSyncLeadClient({ endpoint: raw.url, userId: 'user_1', secretKey: 'secret-key-1', rateLimit: false, retry: FAST_RETRY });
     const inputs = leads(64, 'half');
     inputs[37] = { email: 'poison@example.com' };
 
@@ -90,19 +81,18 @@ describe('a lead-content fault that names no lead (scripted server)', () => {
     expect(run).toMatchObject({ created: 63, failed: 1 });
     expect(run.results[37]).toMatchObject({ status: 'FAILED', error: { code: 20110 } });
     // 1 refused call, then per level one half faults and one half syncs: 1 + 2 * log2(64) calls.
-    expect(raw.requests).toHaveLength(1 + 2 * 6);
-    const synced = raw.requests.flatMap((request) => (request.body.includes('poison@') ? [] : requestedEmails(request.body)));
+    expect(scripted.server.requests).toHaveLength(1 + 2 * 6);
+    const synced = scripted.server.requests.flatMap((request) => (request.body.includes('poison@') ? [] : requestedEmails(request.body)));
     expect(synced.sort()).toEqual(inputs.filter((_, index) => index !== 37).map((input) => input.email).sort());
   });
 
   it('a fault no lead can cause (20014) fails the batch at once, unsplit', async () => {
-    raw = await startRawServer(() => ({ status: 500, body: fault20014 }));
-    rawClient = createSyncLeadClient({ endpoint: raw.url, userId: 'user_1', secretKey: 'secret-key-1', rateLimit: false, retry: FAST_RETRY });
+    const rawClient = await scripted.start(() => ({ status: 500, body: fault20014 }));
 
     const run = await rawClient.syncLeads(leads(8, 'auth'));
 
     expect(run).toMatchObject({ created: 0, failed: 8 });
     expect(run.results.every((result) => result.error instanceof MarketoError && result.error.code === 20014)).toBe(true);
-    expect(raw.requests).toHaveLength(1);
+    expect(scripted.server.requests).toHaveLength(1);
   });
 });

@@ -1,20 +1,12 @@
 // What syncLeads accepts and reports: results by input position, each invalid input failing alone before
 // the network, arrays / iterables / async iterables, batch sizes, progress, and options checked up front.
-import { afterEach, describe, expect, it } from 'vitest';
-import { createSyncLeadClient, type SyncLeadClient, type SyncLeadInput, type SyncLeadsProgress, ValidationError } from '../src/index.js';
-import { type MockFixture, startMock } from './support/mock.js';
-import { type RawServer, startRawServer } from './support/raw-server.js';
+import { describe, expect, it } from 'vitest';
+import { type SyncLeadInput, type SyncLeadsProgress, ValidationError } from '../src/index.js';
+import { useMocks } from './support/mock.js';
+import { useScriptedClients } from './support/scripted.js';
 
-let mock: MockFixture | undefined;
-let raw: RawServer | undefined;
-let rawClient: SyncLeadClient | undefined;
-
-afterEach(async () => {
-  await mock?.close();
-  rawClient?.close();
-  await raw?.close();
-  mock = raw = rawClient = undefined;
-});
+const startMockForTest = useMocks();
+const scripted = useScriptedClients();
 
 function emailLeads(count: number, prefix: string): SyncLeadInput[] {
   return Array.from({ length: count }, (_, index) => ({ email: `${prefix}${index}@example.com` }));
@@ -22,7 +14,7 @@ function emailLeads(count: number, prefix: string): SyncLeadInput[] {
 
 describe('results by input position', () => {
   it('results[i] is the outcome of input i, and each invalid input fails alone, never sent', async () => {
-    mock = await startMock({ rateLimit: false });
+    const mock = await startMockForTest({ rateLimit: false });
     const inputs = [
       { email: 'first@example.com', attributes: { FirstName: 'First' } },
       { email: 'not-an-email' },
@@ -52,7 +44,7 @@ describe('results by input position', () => {
   });
 
   it('accepts an iterable, a Set and an async iterable of inputs', async () => {
-    mock = await startMock({ rateLimit: false });
+    const mock = await startMockForTest({ rateLimit: false });
     const client = mock.client();
     function* generated(): Generator<SyncLeadInput> {
       for (let index = 0; index < 5; index += 1) yield { email: `gen${index}@example.com` };
@@ -70,7 +62,7 @@ describe('results by input position', () => {
   });
 
   it('sends batches of batchSize leads (default and maximum 300)', async () => {
-    mock = await startMock({ rateLimit: false, maxBatchSize: 300 });
+    const mock = await startMockForTest({ rateLimit: false, maxBatchSize: 300 });
     const client = mock.client();
     await client.syncLeads(emailLeads(25, 'small'), { batchSize: 10 });
     expect(mock.server.stats().calls.syncMultipleLeads).toBe(3);
@@ -80,13 +72,13 @@ describe('results by input position', () => {
   });
 
   it('an empty input resolves at once with no call', async () => {
-    mock = await startMock({ rateLimit: false });
+    const mock = await startMockForTest({ rateLimit: false });
     expect(await mock.client().syncLeads([])).toEqual({ results: [], created: 0, updated: 0, failed: 0 });
     expect(mock.server.stats().requests).toBe(0);
   });
 
   it('onProgress counts up to the total after each batch (invalid inputs as soon as they are read)', async () => {
-    mock = await startMock({ rateLimit: false });
+    const mock = await startMockForTest({ rateLimit: false });
     const progress: SyncLeadsProgress[] = [];
     const inputs = [...emailLeads(25, 'progress'), { email: 'bad' }];
     await mock.client().syncLeads(inputs, { batchSize: 10, concurrency: 1, onProgress: (counts) => progress.push(counts) });
@@ -112,19 +104,17 @@ describe('bad options and leads are refused before any request', () => {
   const badLeads: unknown[] = [42, 'a@example.com', null, { email: 'a@example.com' }, undefined];
 
   it.each(badOptions)('%s: %j', async (field, options) => {
-    raw = await startRawServer(() => ({ status: 500, body: 'never asked' }));
-    rawClient = createSyncLeadClient({ endpoint: raw.url, userId: 'u', secretKey: 'k', rateLimit: false });
+    const rawClient = await scripted.start(() => ({ status: 500, body: 'never asked' }));
     const error = await rawClient.syncLeads(emailLeads(2, 'x'), options as never).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ValidationError);
     expect(error).toMatchObject({ field });
-    expect(() => rawClient?.syncLeadsStream(emailLeads(2, 'x'), options as never)).toThrow(ValidationError);
-    expect(raw.requests).toHaveLength(0);
+    expect(() => rawClient.syncLeadsStream(emailLeads(2, 'x'), options as never)).toThrow(ValidationError);
+    expect(scripted.server.requests).toHaveLength(0);
   });
 
   it.each(badLeads)('leads = %j', async (leads) => {
-    raw = await startRawServer(() => ({ status: 500, body: 'never asked' }));
-    rawClient = createSyncLeadClient({ endpoint: raw.url, userId: 'u', secretKey: 'k', rateLimit: false });
+    const rawClient = await scripted.start(() => ({ status: 500, body: 'never asked' }));
     await expect(rawClient.syncLeads(leads as never)).rejects.toMatchObject({ name: 'ValidationError', field: 'leads' });
-    expect(raw.requests).toHaveLength(0);
+    expect(scripted.server.requests).toHaveLength(0);
   });
 });

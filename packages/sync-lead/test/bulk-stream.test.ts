@@ -1,20 +1,12 @@
 // syncLeadsStream runs in bounded memory and stops cleanly; syncLeads honours its signal and the
 // client's close(); and bulk calls share the client's limits with syncLead.
-import { afterEach, describe, expect, it } from 'vitest';
-import { AbortError, createSyncLeadClient, type SyncLeadClient, type SyncLeadInput } from '../src/index.js';
-import { type MockFixture, startMock } from './support/mock.js';
-import { type RawServer, startRawServer } from './support/raw-server.js';
+import { describe, expect, it } from 'vitest';
+import { AbortError, type SyncLeadInput } from '../src/index.js';
+import { useMocks } from './support/mock.js';
+import { useScriptedClients } from './support/scripted.js';
 
-let mock: MockFixture | undefined;
-let raw: RawServer | undefined;
-let rawClient: SyncLeadClient | undefined;
-
-afterEach(async () => {
-  await mock?.close();
-  rawClient?.close();
-  await raw?.close();
-  mock = raw = rawClient = undefined;
-});
+const startMockForTest = useMocks();
+const scripted = useScriptedClients();
 
 /** An endless source of leads that counts what was read from it and whether it was closed. */
 function endlessLeads(): { leads: Generator<SyncLeadInput>; pulled: () => number; closed: () => boolean } {
@@ -35,7 +27,7 @@ function endlessLeads(): { leads: Generator<SyncLeadInput>; pulled: () => number
 
 describe('syncLeadsStream', () => {
   it('reads no further ahead than the batches in flight, and a break closes the source', async () => {
-    mock = await startMock({ rateLimit: false });
+    const mock = await startMockForTest({ rateLimit: false });
     const source = endlessLeads();
     const stream = mock.client().syncLeadsStream(source.leads, { batchSize: 5, concurrency: 2 });
 
@@ -49,7 +41,7 @@ describe('syncLeadsStream', () => {
   });
 
   it('yields results as batches finish, each with its index and the input object', async () => {
-    mock = await startMock({ rateLimit: false });
+    const mock = await startMockForTest({ rateLimit: false });
     const inputs = Array.from({ length: 12 }, (_, index): SyncLeadInput => ({ email: `order${index}@example.com` }));
     const seen: number[] = [];
     for await (const item of mock.client().syncLeadsStream(inputs, { batchSize: 4 })) {
@@ -62,7 +54,7 @@ describe('syncLeadsStream', () => {
 
 describe('stopping a run', () => {
   it('an aborted signal stops the run: no new batch starts and syncLeads rejects with AbortError', async () => {
-    mock = await startMock({ rateLimit: false });
+    const mock = await startMockForTest({ rateLimit: false });
     const controller = new AbortController();
     const inputs = Array.from({ length: 50 }, (_, index): SyncLeadInput => ({ email: `abort${index}@example.com` }));
 
@@ -78,33 +70,30 @@ describe('stopping a run', () => {
   });
 
   it('a batch in flight is abandoned at once when the signal fires', async () => {
-    raw = await startRawServer(() => ({ hang: true }));
-    rawClient = createSyncLeadClient({ endpoint: raw.url, userId: 'u', secretKey: 'k', rateLimit: false });
+    const rawClient = await scripted.start(() => ({ hang: true }));
     const controller = new AbortController();
     const run = rawClient.syncLeads([{ email: 'hang@example.com' }], { signal: controller.signal });
-    await raw.waitForRequests(1);
+    await scripted.server.waitForRequests(1);
     controller.abort();
     await expect(run).rejects.toBeInstanceOf(AbortError);
   });
 
   it('a batch aborted while the consumer has not asked for more is not an unhandled rejection', async () => {
-    raw = await startRawServer(() => ({ hang: true }));
-    rawClient = createSyncLeadClient({ endpoint: raw.url, userId: 'u', secretKey: 'k', rateLimit: false });
+    const rawClient = await scripted.start(() => ({ hang: true }));
     const controller = new AbortController();
     const stream = rawClient.syncLeadsStream([{ email: 'not-an-email' }, { email: 'ok@example.com' }], { signal: controller.signal });
     // The invalid lead comes first, while the valid one's batch is in flight; the consumer then pauses.
     expect((await stream.next()).value).toMatchObject({ index: 0, status: 'FAILED' });
-    await raw.waitForRequests(1);
+    await scripted.server.waitForRequests(1);
     controller.abort();
     await new Promise((resolve) => setImmediate(resolve)); // let the batch reject while nobody awaits it
     await expect(stream.next()).rejects.toBeInstanceOf(AbortError);
   });
 
   it('close() ends a run in flight with AbortError, and later runs are refused', async () => {
-    raw = await startRawServer(() => ({ hang: true }));
-    rawClient = createSyncLeadClient({ endpoint: raw.url, userId: 'u', secretKey: 'k', rateLimit: false });
+    const rawClient = await scripted.start(() => ({ hang: true }));
     const run = rawClient.syncLeads([{ email: 'closing@example.com' }]);
-    await raw.waitForRequests(1);
+    await scripted.server.waitForRequests(1);
     rawClient.close();
     await expect(run).rejects.toBeInstanceOf(AbortError);
     await expect(rawClient.syncLeads([{ email: 'later@example.com' }])).rejects.toMatchObject({ name: 'ValidationError', field: 'client' });
@@ -117,7 +106,7 @@ describe('one set of limits per client', () => {
   const singles = Array.from({ length: 3 }, (_, index): SyncLeadInput => ({ email: `single${index}@example.com` }));
 
   it('syncLeads and syncLead together stay within the rate limit (no 20023)', async () => {
-    mock = await startMock({ rateLimit });
+    const mock = await startMockForTest({ rateLimit });
     const client = mock.client({ rateLimit, retry: false });
     const [bulk, ...single] = await Promise.all([
       client.syncLeads(leads, { batchSize: 10 }),
@@ -129,7 +118,7 @@ describe('one set of limits per client', () => {
   });
 
   it('two clients, each within its own limit, exceed the server\'s together (the test can fail)', async () => {
-    mock = await startMock({ rateLimit });
+    const mock = await startMockForTest({ rateLimit });
     const bulkClient = mock.client({ rateLimit, retry: false });
     const singleClient = mock.client({ rateLimit, retry: false });
     await Promise.allSettled([

@@ -3,13 +3,12 @@
 // the mock's store exactly.
 import { createAuthenticationHeader } from '@org/mktows-auth';
 import { createMktowsClient } from '@org/mktows-types';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { createSyncLeadClient, type SyncLeadInput } from '../src/index.js';
 import { toLeadRecord } from '../src/sync-lead-params.js';
-import { canonicalBody } from './support/canonical-xml.js';
+import { canonicalBody, describeWithShared, type RawServer, startRawServer } from '@org/test-support';
 import { createdReply, requestedEmails } from './support/bulk-replies.js';
 import { startMock, type MockFixture } from './support/mock.js';
-import { type RawServer, startRawServer } from './support/raw-server.js';
 
 const trickyText = [
   'a < b & c > d',
@@ -40,7 +39,7 @@ afterEach(async () => {
   raw = mock = undefined;
 });
 
-describe('the syncMultipleLeads request of syncLeads', () => {
+describeWithShared('the syncMultipleLeads request of syncLeads', () => {
   it('has the body the typed client would send for the same lead records', async () => {
     raw = await startRawServer((_, request) => ({ body: createdReply(requestedEmails(request.body), 1) }));
     const client = createSyncLeadClient({ endpoint: raw.url, userId: 'u', secretKey: 'k', rateLimit: false });

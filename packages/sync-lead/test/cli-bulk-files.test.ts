@@ -4,27 +4,15 @@
 // file that cannot be written. Each run leaves the input intact, accounts for every row (in the summary,
 // the store and the failed-leads file), ends with the documented exit code (0 synced, 1 some failed,
 // 2 usage: nothing sent), and prints no stack trace.
-import { link, mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { link, mkdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/run-cli.js';
-import { startMock, type MockFixture } from './support/mock.js';
-import { repoRoot } from './support/paths.js';
-import { runProcess } from './support/run-process.js';
+import { useSharedMock } from './support/mock.js';
+import { repoRoot, runProcess, useTempDir } from '@org/test-support';
 
-let mock: MockFixture;
-let dir: string;
-
-beforeAll(async () => {
-  mock = await startMock({ rateLimit: false, concurrencyLimit: false });
-  dir = await mkdtemp(path.join(tmpdir(), 'sync-lead-files-'));
-});
-afterAll(async () => {
-  await mock.close();
-  await rm(dir, { recursive: true, force: true });
-});
-beforeEach(() => mock.server.reset());
+const mock = useSharedMock({ rateLimit: false, concurrencyLimit: false });
+const dir = useTempDir('sync-lead-files-');
 
 interface CliRun {
   code: number;
@@ -44,7 +32,7 @@ async function cli(args: readonly string[]): Promise<CliRun> {
 }
 
 async function file(name: string, content: string | Buffer): Promise<string> {
-  const filePath = path.join(dir, name);
+  const filePath = path.join(dir(), name);
   await writeFile(filePath, content);
   return filePath;
 }
@@ -70,7 +58,7 @@ describe('the failed-leads file is never the input (point 2)', () => {
     ['a hard link to the input', link],
   ])('--failed-file %s: exit 2 before anything is sent, the input intact', async (_, makeLink) => {
     const input = await file(`input-${makeLink.name}.csv`, rows);
-    const alias = path.join(dir, `alias-${makeLink.name}.csv`);
+    const alias = path.join(dir(), `alias-${makeLink.name}.csv`);
     await makeLink(input, alias);
 
     const run = await cli(['--file', input, '--failed-file', alias]);
@@ -81,7 +69,7 @@ describe('the failed-leads file is never the input (point 2)', () => {
 
   it('the default failed-leads path, when it is a symlink to the input: exit 2, the input intact', async () => {
     const input = await file('self.csv', rows);
-    await symlink(input, path.join(dir, 'self.failed.csv'));
+    await symlink(input, path.join(dir(), 'self.failed.csv'));
     expectUsageError(await cli(['--file', input]), /must not be the input file/);
     expect(await readFile(input, 'utf8')).toBe(rows);
   });
@@ -92,7 +80,7 @@ describe('the failed-leads file is never the input (point 2)', () => {
     expect((await cli(['--file', input, '--failed-file', previous])).code).toBe(0);
     expect(await readFile(previous, 'utf8')).toBe('Email\nold@example.com\n');
     expect((await cli(['--file', input])).code).toBe(0);
-    await expect(stat(path.join(dir, 'clean.failed.csv'))).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(stat(path.join(dir(), 'clean.failed.csv'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });
 
@@ -147,7 +135,7 @@ describe('every row read is synced or reported (point 3)', () => {
     expect(run.stdout).toMatch(/: 1 created, 0 updated, 1 failed\./);
     expect(run.stdout).toMatch(/Reading stopped early: line 3: CSV syntax error \(Invalid Closing Quote/);
     expect(run.stdout).toContain('line 3: Invalid record: is not CSV');
-    expect(await readFile(path.join(dir, 'closing-quote.failed.csv'), 'utf8')).toBe(
+    expect(await readFile(path.join(dir(), 'closing-quote.failed.csv'), 'utf8')).toBe(
       'Email,FirstName\nok2@example.com,"Two"x\r\nok3@example.com,Three',
     );
   });
@@ -157,7 +145,7 @@ describe('every row read is synced or reported (point 3)', () => {
     async (name) => {
       const input = await file(`refused-${name}.csv`, `Email,${name}\nx@example.com,polluted\n`);
       expectUsageError(await cli(['--file', input]), new RegExp(`Invalid header: column 2 is named "${name}"`));
-      await expect(stat(path.join(dir, `refused-${name}.failed.csv`))).rejects.toMatchObject({ code: 'ENOENT' });
+      await expect(stat(path.join(dir(), `refused-${name}.failed.csv`))).rejects.toMatchObject({ code: 'ENOENT' });
     },
   );
 
@@ -214,8 +202,8 @@ describe('every row read is synced or reported (point 3)', () => {
 
 describe('a failed-leads file that cannot be written (point 4)', () => {
   it.each([
-    ['in a directory that does not exist', (): string => path.join(dir, 'no-such-dir', 'failed.csv'), 'ENOENT'],
-    ['a directory', (): string => dir, 'EISDIR'],
+    ['in a directory that does not exist', (): string => path.join(dir(), 'no-such-dir', 'failed.csv'), 'ENOENT'],
+    ['a directory', (): string => dir(), 'EISDIR'],
   ])('%s: exit 2 with one clear line, before anything is sent', async (_, failedFile, code) => {
     const input = await file('writable.csv', 'Email\nw@example.com\n');
     expectUsageError(
@@ -227,7 +215,7 @@ describe('a failed-leads file that cannot be written (point 4)', () => {
 
   it('the bin: exit 2, one line on stderr, no stack trace', async () => {
     const input = await file('bin-writable.csv', 'Email\nbin@example.com\n');
-    await mkdir(path.join(dir, 'bin-dir.csv'), { recursive: true });
+    await mkdir(path.join(dir(), 'bin-dir.csv'), { recursive: true });
     const result = await runProcess(
       process.execPath,
       [
@@ -237,7 +225,7 @@ describe('a failed-leads file that cannot be written (point 4)', () => {
         '--file',
         input,
         '--failed-file',
-        path.join(dir, 'bin-dir.csv'),
+        path.join(dir(), 'bin-dir.csv'),
       ],
       { MARKETO_USER_ID: mock.userId, MARKETO_SECRET_KEY: mock.secretKey },
     );

@@ -1,27 +1,15 @@
 // `sync-lead --file`: NDJSON and CSV files synced against the mock, failed records written in the input's
 // format and fed back in, the summary (text or one JSON object), the progress bar only on a terminal,
 // and usage errors before any request. Run in-process through runCli, and once as the bin.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/run-cli.js';
-import { startMock, type MockFixture } from './support/mock.js';
-import { repoRoot } from './support/paths.js';
-import { runProcess } from './support/run-process.js';
+import { useSharedMock } from './support/mock.js';
+import { repoRoot, runProcess, useTempDir } from '@org/test-support';
 
-let mock: MockFixture;
-let dir: string;
-
-beforeAll(async () => {
-  mock = await startMock({ rateLimit: false });
-  dir = await mkdtemp(path.join(tmpdir(), 'sync-lead-bulk-'));
-});
-afterAll(async () => {
-  await mock.close();
-  await rm(dir, { recursive: true, force: true });
-});
-beforeEach(() => mock.server.reset());
+const mock = useSharedMock({ rateLimit: false });
+const dir = useTempDir('sync-lead-bulk-');
 
 interface CliRun {
   code: number;
@@ -58,7 +46,7 @@ function fakeTerminal(write: (text: string) => void): { write(text: string): unk
 }
 
 async function file(name: string, text: string): Promise<string> {
-  const filePath = path.join(dir, name);
+  const filePath = path.join(dir(), name);
   await writeFile(filePath, text, 'utf8');
   return filePath;
 }
@@ -76,7 +64,7 @@ describe('sync-lead --file leads.csv', () => {
 
     expect(first.code).toBe(1);
     const summary = JSON.parse(first.stdout) as Record<string, unknown>;
-    const failedFile = path.join(dir, 'batch.failed.csv');
+    const failedFile = path.join(dir(), 'batch.failed.csv');
     expect(summary).toMatchObject({ total: 25, created: 15, updated: 0, failed: 10, failedFile, stoppedReading: null });
     expect(summary.reasons).toEqual({ 'Marketo fault 20014: Authentication failed': 10 });
     const failedRows = (await readFile(failedFile, 'utf8')).trimEnd().split('\n');
@@ -119,7 +107,7 @@ describe('sync-lead --file leads.csv', () => {
       { email: 'b@example.com', foreignSysPersonId: null, attributes: { Company: 'Initech', City: 'Malmö' } },
     ]);
     // The header, then the failed rows in the order they failed.
-    const [header, ...failedRows] = (await readFile(path.join(dir, 'mixed.failed.csv'), 'utf8')).trimEnd().split('\n');
+    const [header, ...failedRows] = (await readFile(path.join(dir(), 'mixed.failed.csv'), 'utf8')).trimEnd().split('\n');
     expect(header).toBe('email,ID,foreignSysPersonId,FOREIGNSYSTYPE,Company,City');
     expect(failedRows.sort()).toEqual(['not-an-email,,,,Bad,', 'short@example.com,,']);
   });
@@ -163,7 +151,7 @@ describe('sync-lead --file leads.ndjson', () => {
     const summary = JSON.parse(run.stdout) as { firstFailures: Array<{ line: number; reason: string }> };
     expect(summary.firstFailures.map((failure) => failure.line)).toEqual([3, 4, 5]);
     expect(summary.firstFailures[2]?.reason).toMatch(/Invalid marketoCookie: is not supported by syncLeads/);
-    expect(await readFile(path.join(dir, 'leads.failed.ndjson'), 'utf8')).toBe(`${[lines[2], lines[3], lines[4]].join('\n')}\n`);
+    expect(await readFile(path.join(dir(), 'leads.failed.ndjson'), 'utf8')).toBe(`${[lines[2], lines[3], lines[4]].join('\n')}\n`);
     expect(mock.server.leads().map((lead) => lead.attributes)).toEqual([{ FirstName: 'Ada', LeadScore: '3' }, {}]);
   });
 });
@@ -187,7 +175,7 @@ describe('progress and usage', () => {
     ['the failed file the same as the input', ['--file', 'ok.csv', '--failed-file', 'ok.csv']],
   ])('%s: exit 2, no request', async (_, args) => {
     await file('ok.csv', 'Email\nok@example.com\n');
-    const resolved = args.map((arg) => (arg === 'ok.csv' ? path.join(dir, 'ok.csv') : arg === 'README.md' ? path.join(repoRoot, 'README.md') : arg));
+    const resolved = args.map((arg) => (arg === 'ok.csv' ? path.join(dir(), 'ok.csv') : arg === 'README.md' ? path.join(repoRoot, 'README.md') : arg));
     const run = await cli(resolved);
     expect(run.code).toBe(2);
     expect(run.stderr).not.toBe('');

@@ -1,10 +1,8 @@
 // The `sync-lead` bin, spawned as a user runs it, against @org/mktows-mock in this process.
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { elementTexts } from './support/canonical-xml.js';
+import { elementTexts, type ProcessResult, repoRoot, runProcess } from '@org/test-support';
 import { attributesOf, startMock, type MockFixture } from './support/mock.js';
-import { repoRoot } from './support/paths.js';
-import { runProcess, type ProcessResult } from './support/run-process.js';
 
 const bin = path.join(repoRoot, 'packages/sync-lead/bin/sync-lead.js');
 

@@ -4,8 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type * as SyncLead from '../src/index.js';
-import { readDocFixture, repoRoot } from './support/paths.js';
-import { startRawServer } from './support/raw-server.js';
+import { describeWithShared, docsFixture, repoRoot, startRawServer } from '@org/test-support';
 
 type ErrorsModule = typeof SyncLead;
 
@@ -46,9 +45,9 @@ describe('errors across the ESM and CJS builds', () => {
   });
 });
 
-describe('both builds work end to end', () => {
+describeWithShared('both builds work end to end', () => {
   it.each(['esm', 'cjs'] as const)('the %s build syncs a lead over HTTP', async (build) => {
-    const server = await startRawServer(() => ({ body: readDocFixture('synclead.response.xml') }));
+    const server = await startRawServer(() => ({ body: docsFixture('synclead.response.xml') }));
     const module = (await loadBoth())[build];
     const client = module.createSyncLeadClient({ endpoint: server.url, userId: 'u', secretKey: 'k', rateLimit: false });
     try {

@@ -1,49 +1,21 @@
 // Which failures are retried and which are final, over real HTTP: scripted answers from a raw server
 // (the documentation's fault envelope and variants of it), and the mock for stale signatures.
 import { createServer } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  createSyncLeadClient,
-  MarketoError,
-  TransportError,
-  type SyncLeadClient,
-  type SyncLeadClientOptions,
-  type TraceEvent,
-} from '../src/index.js';
-import { elementTexts } from './support/canonical-xml.js';
+import { describe, expect, it } from 'vitest';
+import { createSyncLeadClient, MarketoError, TransportError, type TraceEvent } from '../src/index.js';
+import { describeWithShared, docsFixture, elementTexts, faultEnvelope, type RawReply } from '@org/test-support';
+import { useScriptedClients } from './support/scripted.js';
 import { FAST_RETRY, startMock } from './support/mock.js';
-import { readDocFixture } from './support/paths.js';
-import { faultEnvelope, startRawServer, type RawReply, type RawServer } from './support/raw-server.js';
 
-const fault20014 = readDocFixture('fault-20014.response.xml');
-const success = readDocFixture('synclead.response.xml');
+const fault20014 = docsFixture('fault-20014.response.xml');
+const success = docsFixture('synclead.response.xml');
 const lead = { email: 't@t.com', attributes: { FirstName: 'George' } };
 const fault = (code: number, message: string): RawReply => ({ status: 500, body: faultEnvelope(fault20014, code, message) });
 
-let server: RawServer | undefined;
-let client: SyncLeadClient | undefined;
+const raw = useScriptedClients();
+const scripted = raw.start;
 
-afterEach(async () => {
-  client?.close();
-  await server?.close();
-  server = undefined;
-  client = undefined;
-});
-
-async function scripted(replies: RawReply[], options: Partial<SyncLeadClientOptions> = {}): Promise<SyncLeadClient> {
-  server = await startRawServer((index) => replies[Math.min(index, replies.length - 1)] ?? { body: success });
-  client = createSyncLeadClient({
-    endpoint: server.url,
-    userId: 'user_1',
-    secretKey: 'secret-key-1',
-    rateLimit: false,
-    retry: FAST_RETRY,
-    ...options,
-  });
-  return client;
-}
-
-describe('final failures are sent exactly once', () => {
+describeWithShared('final failures are sent exactly once', () => {
   it('fault-20014.response.xml yields MarketoError 20014, sent exactly once', async () => {
     const syncLead = await scripted([{ status: 500, body: fault20014 }]);
     const error = await syncLead.syncLead(lead).catch((e: unknown) => e);
@@ -56,13 +28,13 @@ describe('final failures are sent exactly once', () => {
       httpStatus: 500,
       message: 'Marketo fault 20014: Authentication failed',
     });
-    expect(server?.requests).toHaveLength(1);
+    expect(raw.server.requests).toHaveLength(1);
   });
 
   it('20014 is not retried even by a predicate that retries everything', async () => {
     const syncLead = await scripted([{ status: 500, body: fault20014 }], { retry: { ...FAST_RETRY, shouldRetry: () => true } });
     await expect(syncLead.syncLead(lead)).rejects.toMatchObject({ code: 20014 });
-    expect(server?.requests).toHaveLength(1);
+    expect(raw.server.requests).toHaveLength(1);
   });
 
   it.each([
@@ -73,7 +45,7 @@ describe('final failures are sent exactly once', () => {
   ])('documented non-retryable fault %i is sent once', async (code, message) => {
     const syncLead = await scripted([fault(code, message)]);
     await expect(syncLead.syncLead(lead)).rejects.toMatchObject({ name: 'MarketoError', code, retryable: false });
-    expect(server?.requests).toHaveLength(1);
+    expect(raw.server.requests).toHaveLength(1);
   });
 
   it('the fault code is read from the detail even when soap parses it as a string, and from the faultstring without detail', async () => {
@@ -87,7 +59,7 @@ describe('final failures are sent exactly once', () => {
     const error = await syncLead.syncLead(lead).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransportError);
     expect(error).toMatchObject({ httpStatus: 500, retryable: false });
-    expect(server?.requests).toHaveLength(1);
+    expect(raw.server.requests).toHaveLength(1);
   });
 
   it('a refused connection is a TransportError keeping the socket error as cause, not retried', async () => {
@@ -95,7 +67,7 @@ describe('final failures are sent exactly once', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const { port } = closed.address() as { port: number };
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    client = createSyncLeadClient({ endpoint: `http://127.0.0.1:${port}/soap`, userId: 'u', secretKey: 'k', rateLimit: false, retry: FAST_RETRY });
+    const client = raw.track(createSyncLeadClient({ endpoint: `http://127.0.0.1:${port}/soap`, userId: 'u', secretKey: 'k', rateLimit: false, retry: FAST_RETRY }));
     const error = await client.syncLead(lead).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransportError);
     expect(error).toMatchObject({ errorCode: 'ECONNREFUSED', retryable: false });
@@ -104,7 +76,7 @@ describe('final failures are sent exactly once', () => {
   });
 });
 
-describe('retryable failures are retried within the bound', () => {
+describeWithShared('retryable failures are retried within the bound', () => {
   it.each([
     ['20023 rate limit', fault(20023, 'Rate Limit Exceeded')],
     ['20024 concurrency limit', fault(20024, 'Concurrency Limit Exceeded')],
@@ -117,13 +89,13 @@ describe('retryable failures are retried within the bound', () => {
   ] as Array<[string, RawReply]>)('%s, then success', async (_name, failure) => {
     const syncLead = await scripted([failure, failure, { body: success }]);
     await expect(syncLead.syncLead(lead)).resolves.toEqual({ leadId: 1089965, status: 'UPDATED' });
-    expect(server?.requests).toHaveLength(3);
+    expect(raw.server.requests).toHaveLength(3);
   });
 
   it('a fault that keeps coming is given up after maxAttempts, with the last error', async () => {
     const syncLead = await scripted([fault(20023, 'Rate Limit Exceeded')], { retry: { ...FAST_RETRY, maxAttempts: 3 } });
     await expect(syncLead.syncLead(lead)).rejects.toMatchObject({ name: 'MarketoError', code: 20023 });
-    expect(server?.requests).toHaveLength(3);
+    expect(raw.server.requests).toHaveLength(3);
   });
 
   it('resets that keep coming end in a TransportError ECONNRESET after maxAttempts', async () => {
@@ -131,13 +103,13 @@ describe('retryable failures are retried within the bound', () => {
     const error = await syncLead.syncLead(lead).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransportError);
     expect(error).toMatchObject({ errorCode: 'ECONNRESET', retryable: true });
-    expect(server?.requests).toHaveLength(2);
+    expect(raw.server.requests).toHaveLength(2);
   });
 
   it('retry: false sends once', async () => {
     const syncLead = await scripted([{ status: 503, body: '' }], { retry: false });
     await expect(syncLead.syncLead(lead)).rejects.toMatchObject({ httpStatus: 503 });
-    expect(server?.requests).toHaveLength(1);
+    expect(raw.server.requests).toHaveLength(1);
   });
 
   it('a caller-supplied predicate decides: it can refuse a retryable failure and retry a non-retryable one', async () => {
@@ -146,16 +118,16 @@ describe('retryable failures are retried within the bound', () => {
       retry: { ...FAST_RETRY, shouldRetry: (error, attempt) => (seen.push([(error as Error).name, attempt]), false) },
     });
     await expect(refuse.syncLead(lead)).rejects.toMatchObject({ httpStatus: 503 });
-    expect(server?.requests).toHaveLength(1);
+    expect(raw.server.requests).toHaveLength(1);
     expect(seen).toEqual([['TransportError', 1]]);
     refuse.close();
-    await server?.close();
+    await raw.server.close();
 
     const retryFailed = await scripted([fault(20106, 'Lead Sync Failed'), { body: success }], {
       retry: { ...FAST_RETRY, shouldRetry: (error) => error instanceof MarketoError && error.code === 20106 },
     });
     await expect(retryFailed.syncLead(lead)).resolves.toMatchObject({ status: 'UPDATED' });
-    expect(server?.requests).toHaveLength(2);
+    expect(raw.server.requests).toHaveLength(2);
   });
 
   it('each retry is traced with the error that caused it', async () => {
@@ -169,12 +141,12 @@ describe('retryable failures are retried within the bound', () => {
   });
 });
 
-describe('20016 Request Expired', () => {
+describeWithShared('20016 Request Expired', () => {
   it('is retried once with a new signature and succeeds', async () => {
     const syncLead = await scripted([fault(20016, 'Request Expired'), { body: success }]);
     await expect(syncLead.syncLead(lead)).resolves.toEqual({ leadId: 1089965, status: 'UPDATED' });
-    expect(server?.requests).toHaveLength(2);
-    const [first, second] = (server?.requests ?? []).map((request) => elementTexts(request.body, 'requestSignature')[0]);
+    expect(raw.server.requests).toHaveLength(2);
+    const [first, second] = raw.server.requests.map((request) => elementTexts(request.body, 'requestSignature')[0]);
     expect(first).toMatch(/^[0-9a-f]{40}$/);
     expect(second).toMatch(/^[0-9a-f]{40}$/);
     expect(second).not.toBe(first);

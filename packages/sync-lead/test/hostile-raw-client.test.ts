@@ -5,28 +5,13 @@
 // less than 64 MB, and the client's own errors (MktowsTransportError) carry no secret and no signature.
 // (The typed client passes soap's own rejections through unchanged, as documented, so the echo cases
 // of hostile-server.test.ts, which are about what sync-lead copies into its errors, do not apply.)
-import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { faultAnswer, type HostileReport, runHostileClient, syncLeadAnswer } from './support/hostile-calls.js';
-import { type RawReply, type RawServer, startRawServer } from './support/raw-server.js';
+import { describe, expect, it } from 'vitest';
+import { DEADLINE_MS, faultAnswer, type HostileReport, MAX_GROWTH_MB, MEGABYTE, runHostileClient, syncLeadAnswer, TIMEOUT_MS, useHostileFixtures } from './support/hostile-calls.js';
+import { type RawReply } from '@org/test-support';
 
 const userId = 'hostile_raw_user';
 const secretKey = 'Hostile-Raw-S3cret-0123456789abcdef';
-const TIMEOUT_MS = 2000;
-const DEADLINE_MS = TIMEOUT_MS + 3000;
-const MAX_GROWTH_MB = 64;
-const MEGABYTE = 1024 * 1024;
-
-let gzipBomb: Buffer;
-let elsewhere: RawServer;
-
-beforeAll(async () => {
-  gzipBomb = gzipSync(Buffer.alloc(1024 * MEGABYTE), { level: 9 });
-  elsewhere = await startRawServer(() => ({ body: syncLeadAnswer('CREATED') }));
-});
-afterAll(async () => {
-  await elsewhere.close();
-});
+const hostile = useHostileFixtures();
 
 async function hostileRawCall(hostile: () => RawReply): Promise<HostileReport> {
   const { report, signatures } = await runHostileClient({
@@ -49,7 +34,7 @@ async function hostileRawCall(hostile: () => RawReply): Promise<HostileReport> {
 
 describe('createMktowsClient against hostile servers (one child process per call)', () => {
   it('gzip bomb: refused unread (compressed-response)', async () => {
-    const report = await hostileRawCall(() => ({ body: gzipBomb, headers: { 'content-encoding': 'gzip' } }));
+    const report = await hostileRawCall(() => ({ body: hostile.gzipBomb, headers: { 'content-encoding': 'gzip' } }));
     expect(report.error).toMatchObject({ name: 'MktowsTransportError', details: { reason: 'compressed-response' } });
   });
 
@@ -84,13 +69,13 @@ describe('createMktowsClient against hostile servers (one child process per call
   });
 
   it('a redirect to another port: not followed (nothing reaches it)', async () => {
-    const before = elsewhere.requests.length;
-    const report = await hostileRawCall(() => ({ status: 308, body: '', headers: { location: elsewhere.url } }));
+    const before = hostile.elsewhere.requests.length;
+    const report = await hostileRawCall(() => ({ status: 308, body: '', headers: { location: hostile.elsewhere.url } }));
     expect(report.error).toMatchObject({
       name: 'MktowsTransportError',
       details: { reason: 'redirect', httpStatus: 308 },
     });
-    expect(elsewhere.requests.length).toBe(before);
+    expect(hostile.elsewhere.requests.length).toBe(before);
   });
 
   it('invalid UTF-8: refused, not read as U+FFFD', async () => {

@@ -6,42 +6,15 @@
 // margin), the process grows by less than 64 MB, and neither the secret nor any signature the client
 // sent shows in the error (message, stack, util.inspect, JSON, causes) or in the trace.
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { escapeSoapText } from '@org/mktows-types';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  escapeXml,
-  faultAnswer,
-  type HostileReport,
-  runHostileClient,
-  signatureOf,
-  syncLeadAnswer,
-  syncMultipleLeadsAnswer,
-} from './support/hostile-calls.js';
-import { repoRoot } from './support/paths.js';
-import { type RawReply, type RawServer, type RecordedRequest, startRawServer } from './support/raw-server.js';
-import { runProcess } from './support/run-process.js';
+import { describe, expect, it } from 'vitest';
+import { DEADLINE_MS, escapeXml, faultAnswer, type HostileReport, MAX_GROWTH_MB, MEGABYTE, runHostileClient, signatureOf, syncLeadAnswer, syncMultipleLeadsAnswer, TIMEOUT_MS, useHostileFixtures } from './support/hostile-calls.js';
+import { type RawReply, type RecordedRequest, repoRoot, runProcess, startRawServer } from '@org/test-support';
 
 const userId = 'hostile_user';
 // XML specials in the key: its escaped forms differ from it, so an escaped echo is a different string.
 const secretKey = 'Hostile-S3cret&<Key>"0123456789abcdef';
-const TIMEOUT_MS = 2000;
-/** "Within its deadline": the attempt's timeout plus room for a slow, shared machine. */
-const DEADLINE_MS = TIMEOUT_MS + 3000;
-const MAX_GROWTH_MB = 64;
-const MEGABYTE = 1024 * 1024;
-
-let gzipBomb: Buffer;
-let elsewhere: RawServer;
-
-beforeAll(async () => {
-  // 1 GiB of zeros in ~1 MB: what the issue measured at +2.09 GB of RSS.
-  gzipBomb = gzipSync(Buffer.alloc(1024 * MEGABYTE), { level: 9 });
-  elsewhere = await startRawServer(() => ({ body: syncLeadAnswer('CREATED') }));
-});
-afterAll(async () => {
-  await elsewhere.close();
-});
+const hostile = useHostileFixtures();
 
 /** The key as it reads in text: as is, and escaped the ways a server or a serialiser escapes it. */
 const secretForms = [
@@ -95,8 +68,8 @@ function echoOf(request: RecordedRequest): string {
 
 describe('syncLead against hostile servers (one child process per call)', () => {
   it('gzip bomb (1 MB expanding to 1 GiB): refused unread, TransportError', async () => {
-    expect(gzipBomb.length).toBeLessThan(2 * MEGABYTE);
-    const { report } = await hostileSyncLead(() => ({ body: gzipBomb, headers: { 'content-encoding': 'gzip' } }));
+    expect(hostile.gzipBomb.length).toBeLessThan(2 * MEGABYTE);
+    const { report } = await hostileSyncLead(() => ({ body: hostile.gzipBomb, headers: { 'content-encoding': 'gzip' } }));
     expect(report.error).toMatchObject({ name: 'TransportError', message: expect.stringMatching(/compressed/) });
   });
 
@@ -141,10 +114,10 @@ describe('syncLead against hostile servers (one child process per call)', () => 
   });
 
   it('a redirect to another port: not followed (nothing reaches the other port), TransportError with the status', async () => {
-    const before = elsewhere.requests.length;
-    const { report } = await hostileSyncLead(() => ({ status: 307, body: '', headers: { location: elsewhere.url } }));
+    const before = hostile.elsewhere.requests.length;
+    const { report } = await hostileSyncLead(() => ({ status: 307, body: '', headers: { location: hostile.elsewhere.url } }));
     expect(report.error).toMatchObject({ name: 'TransportError', details: { httpStatus: 307 } });
-    expect(elsewhere.requests.length).toBe(before);
+    expect(hostile.elsewhere.requests.length).toBe(before);
   });
 
   it('invalid UTF-8 in the response: InvalidResponseError, not U+FFFD', async () => {
@@ -240,7 +213,7 @@ describe('the sync-lead CLI against hostile servers', () => {
       'a 1 MB fault string',
       (): RawReply => ({ status: 500, body: faultAnswer('SOAP-ENV:Server', `20011 - ${'x'.repeat(MEGABYTE)}`, 20011) }),
     ],
-    ['a gzip bomb', (): RawReply => ({ body: gzipBomb, headers: { 'content-encoding': 'gzip' } })],
+    ['a gzip bomb', (): RawReply => ({ body: hostile.gzipBomb, headers: { 'content-encoding': 'gzip' } })],
   ])('%s: exit 1 with one short line on stderr, within the deadline', async (_, reply) => {
     const server = await startRawServer(reply);
     try {

@@ -1,18 +1,14 @@
 // Marketo's syncLead key rules, one named test per sentence of issue 4, through syncLead against
 // @org/mktows-mock, each reading the store back through getLead.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MarketoError, SyncFailedError, type SyncLeadClient } from '../src/index.js';
-import { attributesOf, startMock, type MockFixture } from './support/mock.js';
+import { attributesOf, useSharedMock } from './support/mock.js';
 
-let mock: MockFixture;
+const mock = useSharedMock();
 let client: SyncLeadClient;
-
-beforeAll(async () => {
-  mock = await startMock();
+beforeAll(() => {
   client = mock.client();
 });
-afterAll(() => mock.close());
-beforeEach(() => mock.server.reset());
 
 describe('syncLead keys: Id, ForeignSysPersonId (+ ForeignSysType), marketoCookie, Email', () => {
   it('no match creates: a new email gives CREATED and a new lead', async () => {

@@ -4,11 +4,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createSyncLeadClient } from '../src/index.js';
-import { startMock } from './support/mock.js';
-import { readDocFixture } from './support/paths.js';
+import { useMocks } from './support/mock.js';
+import { docsFixture, itWithShared } from '@org/test-support';
+
+const startMockForTest = useMocks();
 
 describe('client-wide limits', () => {
-  it('concurrency: never more calls in flight than configured, and that many in parallel', async () => {
+  itWithShared('concurrency: never more calls in flight than configured, and that many in parallel', async () => {
     const concurrency = 2;
     let inFlight = 0;
     let peak = 0;
@@ -24,7 +26,7 @@ describe('client-wide limits', () => {
           const answering = held;
           held = [];
           inFlight -= answering.length;
-          for (const reply of answering) reply.writeHead(200, { 'content-type': 'text/xml' }).end(readDocFixture('synclead.response.xml'));
+          for (const reply of answering) reply.writeHead(200, { 'content-type': 'text/xml' }).end(docsFixture('synclead.response.xml'));
         }
       });
     });
@@ -48,27 +50,19 @@ describe('client-wide limits', () => {
 
   it('rateLimit: a burst of calls stays within the server\'s sliding window (no 20023, no retry needed)', async () => {
     const rateLimit = { calls: 10, windowMs: 2_000 };
-    const mock = await startMock({ rateLimit });
-    try {
-      const client = mock.client({ rateLimit, retry: false });
-      const results = await Promise.all(Array.from({ length: 13 }, (_, index) => client.syncLead({ email: `r${index}@example.com` })));
-      expect(results.every((result) => result.status === 'CREATED')).toBe(true);
-      expect(mock.server.stats().faults[20023]).toBeUndefined();
-    } finally {
-      await mock.close();
-    }
+    const mock = await startMockForTest({ rateLimit });
+    const client = mock.client({ rateLimit, retry: false });
+    const results = await Promise.all(Array.from({ length: 13 }, (_, index) => client.syncLead({ email: `r${index}@example.com` })));
+    expect(results.every((result) => result.status === 'CREATED')).toBe(true);
+    expect(mock.server.stats().faults[20023]).toBeUndefined();
   });
 
   it('without the client limit the same burst is refused by the server (the test can fail)', async () => {
     const rateLimit = { calls: 10, windowMs: 2_000 };
-    const mock = await startMock({ rateLimit });
-    try {
-      const client = mock.client({ rateLimit: false, retry: false });
-      const settled = await Promise.allSettled(Array.from({ length: 13 }, (_, index) => client.syncLead({ email: `u${index}@example.com` })));
-      expect(settled.some((outcome) => outcome.status === 'rejected')).toBe(true);
-      expect(mock.server.stats().faults[20023]).toBeGreaterThan(0);
-    } finally {
-      await mock.close();
-    }
+    const mock = await startMockForTest({ rateLimit });
+    const client = mock.client({ rateLimit: false, retry: false });
+    const settled = await Promise.allSettled(Array.from({ length: 13 }, (_, index) => client.syncLead({ email: `u${index}@example.com` })));
+    expect(settled.some((outcome) => outcome.status === 'rejected')).toBe(true);
+    expect(mock.server.stats().faults[20023]).toBeGreaterThan(0);
   });
 });

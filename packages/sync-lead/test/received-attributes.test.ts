@@ -1,9 +1,8 @@
 // Attributes Marketo returns are converted by their attrType (returnLead result), served by a raw
 // server as a real returnLead response would carry them.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createSyncLeadClient, type Lead, type SyncLeadClient } from '../src/index.js';
-import { readDocFixture } from './support/paths.js';
-import { startRawServer, type RawServer } from './support/raw-server.js';
+import { describeWithShared, docsFixture, type RawServer, startRawServer } from '@org/test-support';
 
 const received: Array<[name: string, type: string | undefined, text: string]> = [
   ['LeadScore', 'integer', '42'],
@@ -31,24 +30,24 @@ function responseWithAttributes(): string {
     )
     .join('');
   const record = `<leadRecord><Id>1089965</Id><Email>t@t.com</Email><ForeignSysPersonId>crm-1</ForeignSysPersonId><ForeignSysType>SFDC</ForeignSysType><leadAttributeList>${attributes}</leadAttributeList></leadRecord>`;
-  return readDocFixture('synclead.response.xml').replace('<leadRecord xsi:nil="true" />', record);
+  return docsFixture('synclead.response.xml').replace('<leadRecord xsi:nil="true" />', record);
 }
 
-let server: RawServer;
-let client: SyncLeadClient;
-let lead: Lead | undefined;
+describeWithShared('received attributes are converted by attrType', () => {
+  let server: RawServer;
+  let client: SyncLeadClient;
+  let lead: Lead | undefined;
 
-beforeAll(async () => {
-  server = await startRawServer(() => ({ body: responseWithAttributes() }));
-  client = createSyncLeadClient({ endpoint: server.url, userId: 'u', secretKey: 'k', rateLimit: false });
-  ({ lead } = await client.syncLead({ email: 't@t.com', returnLead: true }));
-});
-afterAll(async () => {
-  client.close();
-  await server.close();
-});
+  beforeAll(async () => {
+    server = await startRawServer(() => ({ body: responseWithAttributes() }));
+    client = createSyncLeadClient({ endpoint: server.url, userId: 'u', secretKey: 'k', rateLimit: false });
+    ({ lead } = await client.syncLead({ email: 't@t.com', returnLead: true }));
+  });
+  afterAll(async () => {
+    client.close();
+    await server.close();
+  });
 
-describe('received attributes are converted by attrType', () => {
   it('keys and foreign system come back as sent', () => {
     expect(lead).toMatchObject({ id: 1089965, email: 't@t.com', foreignSysPersonId: 'crm-1', foreignSysType: 'SFDC' });
   });

@@ -1,10 +1,9 @@
 // A redirect is not followed: the signed SOAP POST is never replayed to wherever a 3xx points (a mktows
 // endpoint does not redirect), and the answer is a transport error naming the status.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { createSyncLeadClient, type SyncLeadClient, TransportError } from '../src/index.js';
 import { FAST_RETRY } from './support/mock.js';
-import { readDocFixture } from './support/paths.js';
-import { type RawServer, startRawServer } from './support/raw-server.js';
+import { describeWithShared, docsFixture, type RawServer, startRawServer } from '@org/test-support';
 
 let server: RawServer | undefined;
 let client: SyncLeadClient | undefined;
@@ -14,10 +13,10 @@ afterEach(async () => {
   server = client = undefined;
 });
 
-describe('redirects', () => {
+describeWithShared('redirects', () => {
   it.each([301, 302, 307, 308])('HTTP %i: not followed, sent once, TransportError with the status', async (status) => {
     server = await startRawServer((index) =>
-      index === 0 ? { status, body: '', headers: { location: '/elsewhere' } } : { body: readDocFixture('synclead.response.xml') },
+      index === 0 ? { status, body: '', headers: { location: '/elsewhere' } } : { body: docsFixture('synclead.response.xml') },
     );
     client = createSyncLeadClient({ endpoint: server.url, userId: 'u', secretKey: 'k', rateLimit: false, retry: FAST_RETRY });
     const error = await client.syncLead({ email: 'redirect@example.com' }).catch((caught: unknown) => caught);

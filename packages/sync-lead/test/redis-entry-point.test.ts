@@ -3,7 +3,7 @@
 // without connecting anywhere. Runs against dist/ (the root `npm test` builds first).
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from './support/paths.js';
+import { repoRoot } from '@org/test-support';
 
 /** Runs `code` in a fresh node and reports whether ioredis was loaded (ESM imports of CJS land in require.cache too). */
 function loadsIoredis(kind: 'esm' | 'cjs', code: string): boolean {

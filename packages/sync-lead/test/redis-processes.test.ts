@@ -3,13 +3,15 @@
 // worker killed with SIGKILL gives its in-flight slots back when its leases lapse, and a daily quota is
 // one quota for all of them.
 import { setTimeout as delay } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMock } from './support/mock.js';
-import { startRawServer } from './support/raw-server.js';
-import { hasRedisServer, type RedisServer, startRedisServer } from './support/redis-server.js';
+import { describe, expect, it } from 'vitest';
+import { startMock, useMocks } from './support/mock.js';
+import { startRawServer } from '@org/test-support';
+import { hasRedisServer, useRedisServer } from './support/redis-server.js';
 import { startWorker, startWorkers, type WorkerOutcome, type WorkerSettings } from './support/limits-workers.js';
 
-let redis: RedisServer;
+const startMockForTest = useMocks();
+
+const redis = useRedisServer();
 
 function statuses(outcomes: WorkerOutcome[]): Record<string, number> {
   const counts: Record<string, number> = {};
@@ -21,33 +23,23 @@ function statuses(outcomes: WorkerOutcome[]): Record<string, number> {
 }
 
 describe.skipIf(!hasRedisServer)('limits shared by processes through Redis', () => {
-  beforeAll(async () => {
-    redis = await startRedisServer();
-  });
-  afterAll(async () => {
-    await redis?.close();
-  });
 
   it('4 workers syncing into one mock: no 20023/20024, every lead synced once', async () => {
     const rateLimit = { calls: 20, windowMs: 1_000 };
-    const mock = await startMock({ rateLimit, concurrencyLimit: 4 });
-    try {
-      const base = { endpoint: mock.server.url, userId: mock.userId, secretKey: mock.secretKey, store: { url: redis.url } };
-      const workers = await startWorkers(
-        ['w0-', 'w1-', 'w2-', 'w3-'].map((prefix): WorkerSettings => ({ ...base, rateLimit, concurrency: 4, prefix, leads: 300, mode: 'bulk', batchSize: 25 })),
-      );
-      const outcomes = await Promise.all(workers.map((worker) => worker.outcomes));
-      for (const outcome of outcomes) expect(statuses(outcome)).toEqual({ CREATED: 300 });
-      const emails = mock.server.leads().map((lead) => lead.email);
-      expect(emails).toHaveLength(1_200);
-      expect(new Set(emails).size).toBe(1_200);
-      const stats = mock.server.stats();
-      expect(stats.calls.syncMultipleLeads).toBe(48);
-      expect(stats.faults).toEqual({});
-      expect(stats.peakInFlight).toBeLessThanOrEqual(4);
-    } finally {
-      await mock.close();
-    }
+    const mock = await startMockForTest({ rateLimit, concurrencyLimit: 4 });
+    const base = { endpoint: mock.server.url, userId: mock.userId, secretKey: mock.secretKey, store: { url: redis.url } };
+    const workers = await startWorkers(
+      ['w0-', 'w1-', 'w2-', 'w3-'].map((prefix): WorkerSettings => ({ ...base, rateLimit, concurrency: 4, prefix, leads: 300, mode: 'bulk', batchSize: 25 })),
+    );
+    const outcomes = await Promise.all(workers.map((worker) => worker.outcomes));
+    for (const outcome of outcomes) expect(statuses(outcome)).toEqual({ CREATED: 300 });
+    const emails = mock.server.leads().map((lead) => lead.email);
+    expect(emails).toHaveLength(1_200);
+    expect(new Set(emails).size).toBe(1_200);
+    const stats = mock.server.stats();
+    expect(stats.calls.syncMultipleLeads).toBe(48);
+    expect(stats.faults).toEqual({});
+    expect(stats.peakInFlight).toBeLessThanOrEqual(4);
   });
 
   it('a worker killed with SIGKILL: its in-flight slots come back within the lease time, the others finish', async () => {
@@ -93,19 +85,15 @@ describe.skipIf(!hasRedisServer)('limits shared by processes through Redis', () 
   });
 
   it('a daily quota of 50 shared by two processes: 50 calls between them, then the typed quota error (no 20015)', async () => {
-    const mock = await startMock({ dailyQuota: 50 });
-    try {
-      const base = { endpoint: mock.server.url, userId: mock.userId, secretKey: mock.secretKey, store: { url: redis.url, key: 'quota-test' }, dailyQuota: 50, mode: 'each' as const, leads: 40 };
-      const workers = await startWorkers([
-        { ...base, prefix: 'p1-' },
-        { ...base, prefix: 'p2-' },
-      ]);
-      const outcomes = (await Promise.all(workers.map((worker) => worker.outcomes))).flat();
-      expect(statuses(outcomes)).toEqual({ CREATED: 50, 'FAILED DailyQuotaExceededError': 30 });
-      expect(mock.server.stats().calls.syncLead).toBe(50);
-      expect(mock.server.stats().faults[20015]).toBeUndefined();
-    } finally {
-      await mock.close();
-    }
+    const mock = await startMockForTest({ dailyQuota: 50 });
+    const base = { endpoint: mock.server.url, userId: mock.userId, secretKey: mock.secretKey, store: { url: redis.url, key: 'quota-test' }, dailyQuota: 50, mode: 'each' as const, leads: 40 };
+    const workers = await startWorkers([
+      { ...base, prefix: 'p1-' },
+      { ...base, prefix: 'p2-' },
+    ]);
+    const outcomes = (await Promise.all(workers.map((worker) => worker.outcomes))).flat();
+    expect(statuses(outcomes)).toEqual({ CREATED: 50, 'FAILED DailyQuotaExceededError': 30 });
+    expect(mock.server.stats().calls.syncLead).toBe(50);
+    expect(mock.server.stats().faults[20015]).toBeUndefined();
   });
 });

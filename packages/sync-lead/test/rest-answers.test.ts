@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AbortError, InvalidResponseError, MarketoError, SyncFailedError, TimeoutError, TransportError } from '../src/errors.js';
 import { toRestSyncLeadResult } from '../src/rest/rest-sync-result.js';
-import type { RawReply } from './support/raw-server.js';
+import { type RawReply } from '@org/test-support';
 import { errorReply, json, oneLeadByEmail, resultReply, restApiFor, startRestServer, type RestTestServer } from './support/rest-server.js';
 
 let server: RestTestServer | undefined;

@@ -8,10 +8,8 @@ import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSyncLeadClient, formatTraceEvent, type SyncLeadClient, type TraceEvent } from '../src/index.js';
 import { startMock, type MockFixture } from './support/mock.js';
-import { repoRoot } from './support/paths.js';
 import { startRecordingProxy, type RecordingProxy } from './support/recording-proxy.js';
-import { runProcess } from './support/run-process.js';
-import { everythingAbout, leaksIn } from './support/secret-scan.js';
+import { everythingAbout, leaksIn, repoRoot, runProcess } from '@org/test-support';
 
 let mock: MockFixture;
 let proxy: RecordingProxy;

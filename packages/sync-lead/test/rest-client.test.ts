@@ -5,8 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AbortError, createSyncLeadClient, createSyncLeadClientFromEnv, ValidationError } from '../src/index.js';
 import { startMock, type MockFixture } from './support/mock.js';
-import { repoRoot } from './support/paths.js';
-import { runProcess } from './support/run-process.js';
+import { repoRoot, runProcess } from '@org/test-support';
 
 let mock: MockFixture;
 beforeAll(async () => {

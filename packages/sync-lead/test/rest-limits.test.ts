@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DailyQuotaExceededError } from '../src/index.js';
 import { createRedisLimitStore } from '../src/redis/index.js';
 import { startMock, type MockFixture } from './support/mock.js';
-import { hasRedisServer, type RedisServer, startRedisServer } from './support/redis-server.js';
+import { hasRedisServer, useRedisServer } from './support/redis-server.js';
 
 let mock: MockFixture;
 beforeAll(async () => {
@@ -25,13 +25,7 @@ describe('limits over REST', () => {
   });
 
   describe.skipIf(!hasRedisServer)('through a shared Redis store', () => {
-    let redis: RedisServer;
-    beforeAll(async () => {
-      redis = await startRedisServer();
-    });
-    afterAll(async () => {
-      await redis?.close();
-    });
+    const redis = useRedisServer();
 
     it('a SOAP client and a REST client of one instance share the quota under one key', async () => {
       mock.server.reset();

@@ -3,27 +3,12 @@
 // object itself, and its redactor's output. The tokens are random and taken from what the identity
 // service issued, so the check would see them if they leaked.
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RestLeadApi } from '../src/rest/rest-lead-api.js';
-import type { RawReply } from './support/raw-server.js';
-import {
-  CLIENT_SECRET,
-  errorReply,
-  json,
-  oneLeadByEmail,
-  resultReply,
-  restApiFor,
-  startRestServer,
-  tokenReply,
-  type RestTestServer,
-} from './support/rest-server.js';
-import { everythingAbout } from './support/secret-scan.js';
+import { everythingAbout, type RawReply } from '@org/test-support';
+import { CLIENT_SECRET, errorReply, json, oneLeadByEmail, restApiFor, resultReply, tokenReply, type RestTestServer, useRestServers } from './support/rest-server.js';
 
-let server: RestTestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const startServer = useRestServers();
 
 /** Every secret the server could have seen: the client secret (plain and URL-encoded) and every token issued. */
 function secretsOf(issued: readonly string[]): string[] {
@@ -35,9 +20,9 @@ async function failureWith(
   api: (token: string) => RawReply,
   identity?: (token: string) => RawReply,
   limits?: { timeoutMs: number },
-): Promise<{ outcome: unknown; issued: string[]; core: RestLeadApi }> {
+): Promise<{ outcome: unknown; issued: string[]; core: RestLeadApi; server: RestTestServer }> {
   const issued: string[] = [];
-  server = await startRestServer(
+  const server = await startServer(
     (_index, request) => api(request.headers.authorization?.replace(/^Bearer /, '') ?? ''),
     () => {
       const token = `${randomUUID()}:ab-1`;
@@ -50,7 +35,7 @@ async function failureWith(
     (value) => value,
     (error: unknown) => error,
   );
-  return { outcome, issued, core };
+  return { outcome, issued, core, server };
 }
 
 const cases: Array<[string, (token: string) => RawReply, ((token: string) => RawReply)?]> = [
@@ -66,12 +51,12 @@ const cases: Array<[string, (token: string) => RawReply, ((token: string) => Raw
 
 describe('REST secrets', () => {
   it.each(cases)('%s: nothing the call ends with holds the secret or a token', async (_what, api, identity) => {
-    const { outcome, issued, core } = await failureWith(api, identity);
+    const { outcome, issued, core, server } = await failureWith(api, identity);
     expect(issued.length).toBeGreaterThan(0);
     const text = `${everythingAbout(outcome)}\n${everythingAbout(core)}`;
     for (const secret of secretsOf(issued)) expect(text, 'a secret leaked').not.toContain(secret);
     // The server did see them: the check above would have found them.
-    const seen = server!.requests.map((request) => `${request.url} ${request.headers.authorization ?? ''} ${request.body}`).join('\n');
+    const seen = server.requests.map((request) => `${request.url} ${request.headers.authorization ?? ''} ${request.body}`).join('\n');
     expect(seen).toContain(encodeURIComponent(CLIENT_SECRET));
   });
 

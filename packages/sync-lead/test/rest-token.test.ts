@@ -2,25 +2,12 @@
 // refreshed before it runs out, and after a 601/602 dropped, fetched again once and the call repeated
 // once; a server that keeps refusing tokens ends the call with a typed, non-retryable error.
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AbortError, MarketoError, TransportError } from '../src/errors.js';
-import type { RawReply } from './support/raw-server.js';
-import {
-  errorReply,
-  json,
-  oneLeadByEmail,
-  resultReply,
-  restApiFor,
-  startRestServer,
-  tokenReply,
-  type RestTestServer,
-} from './support/rest-server.js';
+import { type RawReply } from '@org/test-support';
+import { errorReply, json, oneLeadByEmail, restApiFor, type RestTestServer, resultReply, tokenReply, useRestServers } from './support/rest-server.js';
 
-let server: RestTestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const startServer = useRestServers();
 
 const created = () => resultReply([{ id: 1, status: 'created' }]);
 const tokensSent = (s: RestTestServer) => s.apiRequests().map((request) => request.headers.authorization);
@@ -37,7 +24,7 @@ function heldReply(reply: RawReply): { promise: Promise<RawReply>; release: () =
 describe('REST access token', () => {
   it('ten concurrent first calls make one identity request and all use its token', async () => {
     const held = heldReply(tokenReply('token-shared'));
-    server = await startRestServer(created, () => held.promise);
+    const server = await startServer(created, () => held.promise);
     const api = restApiFor(server);
     const calls = Array.from({ length: 10 }, () => api.syncLeads(oneLeadByEmail));
     await server.waitForRequests(1);
@@ -51,7 +38,7 @@ describe('REST access token', () => {
 
   it('reuses the token until shortly before expires_in runs out, then fetches a new one', async () => {
     let clock = 1_000_000;
-    server = await startRestServer(created, (index) => tokenReply(`token-${index + 1}`, 3600));
+    const server = await startServer(created, (index) => tokenReply(`token-${index + 1}`, 3600));
     const api = restApiFor(server, { now: () => clock });
     await api.syncLeads(oneLeadByEmail);
     clock += 3_600_000 - 60_001; // just over a minute left: still used
@@ -64,7 +51,7 @@ describe('REST access token', () => {
 
   it('a short-lived token is refreshed a tenth of its life early', async () => {
     let clock = 0;
-    server = await startRestServer(created, (index) => tokenReply(`token-${index + 1}`, 10));
+    const server = await startServer(created, (index) => tokenReply(`token-${index + 1}`, 10));
     const api = restApiFor(server, { now: () => clock });
     await api.syncLeads(oneLeadByEmail);
     clock = 8_999;
@@ -78,14 +65,14 @@ describe('REST access token', () => {
     [601, 'Access token invalid'],
     [602, 'Access token expired'],
   ])('after %i the token is fetched again once and the call repeated once with it', async (code, message) => {
-    server = await startRestServer((index) => (index === 0 ? errorReply(code, message) : created()));
+    const server = await startServer((index) => (index === 0 ? errorReply(code, message) : created()));
     expect(await restApiFor(server).syncLeads(oneLeadByEmail)).toEqual([{ status: 'CREATED', leadId: 1 }]);
     expect(server.identityRequests()).toHaveLength(2);
     expect(tokensSent(server)).toEqual(['Bearer token-1', 'Bearer token-2']);
   });
 
   it('ten concurrent calls refused with 601 share one new token', async () => {
-    server = await startRestServer((_index, request) =>
+    const server = await startServer((_index, request) =>
       request.headers.authorization === 'Bearer token-1' ? errorReply(601, 'Access token invalid') : created(),
     );
     const api = restApiFor(server);
@@ -96,7 +83,7 @@ describe('REST access token', () => {
   });
 
   it('a 601 storm ends with a non-retryable MarketoError 601 after one refresh: no loop', async () => {
-    server = await startRestServer(() => errorReply(601, 'Access token invalid'));
+    const server = await startServer(() => errorReply(601, 'Access token invalid'));
     const failure = await restApiFor(server).syncLeads(oneLeadByEmail).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(MarketoError);
     expect(failure).toMatchObject({ code: 601, retryable: false, httpStatus: 200, message: 'Marketo fault 601: Access token invalid' });
@@ -105,7 +92,7 @@ describe('REST access token', () => {
   });
 
   it('a failed identity request is not remembered: the next call asks again', async () => {
-    server = await startRestServer(created, (index) => (index === 0 ? { status: 503, body: 'busy' } : tokenReply('token-ok')));
+    const server = await startServer(created, (index) => (index === 0 ? { status: 503, body: 'busy' } : tokenReply('token-ok')));
     const api = restApiFor(server);
     const failure = await api.syncLeads(oneLeadByEmail).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(TransportError);
@@ -116,7 +103,7 @@ describe('REST access token', () => {
   });
 
   it('wrong client credentials: a TransportError naming HTTP 401 and the OAuth error, no API request', async () => {
-    server = await startRestServer(created, () => json({ error: 'invalid_client', error_description: 'Bad client credentials' }, 401));
+    const server = await startServer(created, () => json({ error: 'invalid_client', error_description: 'Bad client credentials' }, 401));
     const failure = await restApiFor(server).syncLeads(oneLeadByEmail).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(TransportError);
     expect(failure).toMatchObject({ httpStatus: 401, retryable: false });
@@ -131,7 +118,7 @@ describe('REST access token', () => {
     ['token_type is not bearer', { access_token: 'x', token_type: 'mac', expires_in: 3600 }],
     ['expires_in is not a positive number of seconds', { access_token: 'x', token_type: 'bearer', expires_in: 0 }],
   ])('an identity answer with %s is an InvalidResponseError', async (problem, body) => {
-    server = await startRestServer(created, () => json(body));
+    const server = await startServer(created, () => json(body));
     await expect(restApiFor(server).syncLeads(oneLeadByEmail)).rejects.toMatchObject({
       name: 'InvalidResponseError',
       message: `The identity answer to GET /identity/oauth/token is unusable: ${problem}`,
@@ -140,7 +127,7 @@ describe('REST access token', () => {
 
   it("one caller's abort while the token is fetched ends only that call", async () => {
     const held = heldReply(tokenReply('token-shared'));
-    server = await startRestServer(created, () => held.promise);
+    const server = await startServer(created, () => held.promise);
     const api = restApiFor(server);
     const controller = new AbortController();
     const aborted = api.syncLeads(oneLeadByEmail, { signal: controller.signal });

@@ -2,27 +2,16 @@
 // the client credentials grant), Sync Leads (POST, bearer token, JSON body with action, lookupField and
 // input), Get Lead by Id and Describe Leads; endpoints given as Marketo shows them (`.../rest`,
 // `.../identity`) or as bare hosts.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toRestSyncPlan } from '../src/rest/rest-sync-request.js';
 import { validateSyncLeadInput } from '../src/sync-lead-input.js';
-import {
-  CLIENT_ID,
-  CLIENT_SECRET,
-  resultReply,
-  restApiFor,
-  startRestServer,
-  type RestTestServer,
-} from './support/rest-server.js';
+import { CLIENT_ID, CLIENT_SECRET, restApiFor, resultReply, useRestServers } from './support/rest-server.js';
 
-let server: RestTestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const startServer = useRestServers();
 
 describe('REST requests on the wire', () => {
   it("Marketo's sample syncLead (email and two attributes) goes out as the identity call, then Sync Leads", async () => {
-    server = await startRestServer(() => resultReply([{ id: 1089965, status: 'created' }]));
+    const server = await startServer(() => resultReply([{ id: 1089965, status: 'created' }]));
     const input = validateSyncLeadInput({ email: 'george@jungle.example', attributes: { FirstName: 'George', LastName: 'of the Jungle' } });
     const [group] = toRestSyncPlan([input]).groups;
     const outcomes = await restApiFor(server).syncLeads(group!.request);
@@ -55,7 +44,7 @@ describe('REST requests on the wire', () => {
   });
 
   it('keys, JSON values and non-ASCII text reach the body exactly', async () => {
-    server = await startRestServer(() => resultReply([{ id: 7, status: 'updated' }]));
+    const server = await startServer(() => resultReply([{ id: 7, status: 'updated' }]));
     const input = validateSyncLeadInput({
       id: 7,
       email: 'zoë@example.com',
@@ -83,7 +72,7 @@ describe('REST requests on the wire', () => {
   });
 
   it('accepts the endpoints as Marketo shows them (.../rest, .../identity) without doubling the segment', async () => {
-    server = await startRestServer(() => resultReply([{ id: 5, email: 'a@example.com' }]));
+    const server = await startServer(() => resultReply([{ id: 5, email: 'a@example.com' }]));
     const api = restApiFor(server, {
       endpoint: new URL(`${server.origin}/rest`),
       identityEndpoint: new URL(`${server.origin}/identity/`),

@@ -1,8 +1,8 @@
 // Tricky but valid values go out escaped and come back exactly, through the mock's store: in the
 // syncLead result (returnLead) and through getLead.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SyncLeadClient } from '../src/index.js';
-import { attributesOf, startMock, type MockFixture } from './support/mock.js';
+import { attributesOf, useSharedMock } from './support/mock.js';
 
 const tricky: Array<[string, string]> = [
   ['less-than', 'a < b'],
@@ -21,14 +21,11 @@ const tricky: Array<[string, string]> = [
   ['10,000 mixed characters', 'Å<&]]>😀"'.repeat(1_112).slice(0, 10_000)],
 ];
 
-let mock: MockFixture;
+const mock = useSharedMock({}, { reset: false });
 let client: SyncLeadClient;
-
-beforeAll(async () => {
-  mock = await startMock();
+beforeAll(() => {
   client = mock.client();
 });
-afterAll(() => mock.close());
 
 describe('tricky values round-trip exactly through the mock', () => {
   it.each(tricky)('%s in an attribute', async (name, value) => {

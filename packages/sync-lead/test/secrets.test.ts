@@ -4,19 +4,15 @@
 // check would see them if they leaked.
 import path from 'node:path';
 import { inspect } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { createSyncLeadClient, type SyncLeadClient, type TraceEvent } from '../src/index.js';
-import { elementTexts } from './support/canonical-xml.js';
+import { describeWithShared, docsFixture, elementTexts, everythingAbout, faultEnvelope, type RawReply, type RawServer, repoRoot, runProcess, startRawServer } from '@org/test-support';
 import { FAST_RETRY } from './support/mock.js';
-import { readDocFixture, repoRoot } from './support/paths.js';
-import { faultEnvelope, startRawServer, type RawReply, type RawServer } from './support/raw-server.js';
-import { runProcess } from './support/run-process.js';
-import { everythingAbout } from './support/secret-scan.js';
 
 const secretKey = 'S3cret&<Key>"0123456789abcdef';
 const userId = 'secrets_user';
-const fault20014 = readDocFixture('fault-20014.response.xml');
-const success = readDocFixture('synclead.response.xml');
+const fault20014 = docsFixture('fault-20014.response.xml');
+const success = docsFixture('synclead.response.xml');
 
 // One reply per request, in order: every kind of outcome the client can produce.
 const script: RawReply[] = [
@@ -33,48 +29,48 @@ const script: RawReply[] = [
   { hang: true },
 ];
 
-let server: RawServer;
-let client: SyncLeadClient;
-const traces: TraceEvent[] = [];
-const errors: unknown[] = [];
-const consoleOutput: string[] = [];
+describeWithShared('no secret key and no request signature leaks', () => {
+  let server: RawServer;
+  let client: SyncLeadClient;
+  const traces: TraceEvent[] = [];
+  const errors: unknown[] = [];
+  const consoleOutput: string[] = [];
 
-function leakedIn(text: string, signatures: readonly string[]): string[] {
-  return [secretKey, ...signatures].filter((secret) => text.includes(secret));
-}
-
-beforeAll(async () => {
-  server = await startRawServer((index) => script[index] ?? { body: success });
-  client = createSyncLeadClient({
-    endpoint: server.url,
-    userId,
-    secretKey,
-    rateLimit: false,
-    timeoutMs: 200,
-    retry: { ...FAST_RETRY, maxAttempts: 2 },
-    onTrace: (event) => traces.push(event),
-  });
-  const spies = [
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (consoleOutput.push(String(chunk)), true)),
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (consoleOutput.push(String(chunk)), true)),
-  ];
-  try {
-    for (let call = 0; call < 8; call += 1) {
-      await client.syncLead({ email: `call-${call}@example.com`, attributes: { FirstName: 'George' }, returnLead: true }).catch((error: unknown) => {
-        errors.push(error);
-      });
-    }
-  } finally {
-    for (const spy of spies) spy.mockRestore();
+  function leakedIn(text: string, signatures: readonly string[]): string[] {
+    return [secretKey, ...signatures].filter((secret) => text.includes(secret));
   }
-});
 
-afterAll(async () => {
-  client.close();
-  await server.close();
-});
+  beforeAll(async () => {
+    server = await startRawServer((index) => script[index] ?? { body: success });
+    client = createSyncLeadClient({
+      endpoint: server.url,
+      userId,
+      secretKey,
+      rateLimit: false,
+      timeoutMs: 200,
+      retry: { ...FAST_RETRY, maxAttempts: 2 },
+      onTrace: (event) => traces.push(event),
+    });
+    const spies = [
+      vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (consoleOutput.push(String(chunk)), true)),
+      vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (consoleOutput.push(String(chunk)), true)),
+    ];
+    try {
+      for (let call = 0; call < 8; call += 1) {
+        await client.syncLead({ email: `call-${call}@example.com`, attributes: { FirstName: 'George' }, returnLead: true }).catch((error: unknown) => {
+          errors.push(error);
+        });
+      }
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+  });
 
-describe('no secret key and no request signature leaks', () => {
+  afterAll(async () => {
+    client.close();
+    await server.close();
+  });
+
   it('the calls covered success, faults, retries, transport failures and invalid responses, all signed', () => {
     expect(errors.map((error) => (error as Error).name).sort()).toEqual(
       ['InvalidResponseError', 'InvalidResponseError', 'MarketoError', 'TimeoutError', 'TransportError'].sort(),

@@ -15,7 +15,7 @@ import {
 } from '../src/index.js';
 import { faultAnswer, syncLeadAnswer, syncMultipleLeadsAnswer } from './support/hostile-calls.js';
 import { FAST_RETRY, type MockFixture, startMock } from './support/mock.js';
-import { type RawServer, startRawServer } from './support/raw-server.js';
+import { type RawServer, startRawServer } from '@org/test-support';
 
 const KIB = 1024;
 

@@ -7,8 +7,10 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { MKTOWS_NAMESPACE } from '@org/mktows-types';
 import { AbortError, createSyncLeadClient } from '../src/index.js';
-import { startMock } from './support/mock.js';
-import { startRawServer } from './support/raw-server.js';
+import { useMocks } from './support/mock.js';
+import { startRawServer } from '@org/test-support';
+
+const startMockForTest = useMocks();
 
 const SYNC_LEAD_RESPONSE = `<?xml version="1.0" encoding="UTF-8"?>
 <SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/" xmlns:ns1="${MKTOWS_NAMESPACE}">
@@ -66,29 +68,21 @@ describe('the sliding window', () => {
 
   it('100 concurrent syncLead calls at 100 per 5 s, 10 in flight, against the mock: all synced, no 20023/20024', async () => {
     const rateLimit = { calls: 100, windowMs: 5_000 };
-    const mock = await startMock({ rateLimit, concurrencyLimit: 10 });
-    try {
-      const client = mock.client({ rateLimit, concurrency: 10, retry: false });
-      const results = await Promise.all(Array.from({ length: 100 }, (_, index) => client.syncLead({ email: `c${index}@example.com` })));
-      expect(results.filter((result) => result.status === 'CREATED')).toHaveLength(100);
-      expect(new Set(mock.server.leads().map((lead) => lead.email)).size).toBe(100);
-      expect(mock.server.stats().faults).toEqual({});
-    } finally {
-      await mock.close();
-    }
+    const mock = await startMockForTest({ rateLimit, concurrencyLimit: 10 });
+    const client = mock.client({ rateLimit, concurrency: 10, retry: false });
+    const results = await Promise.all(Array.from({ length: 100 }, (_, index) => client.syncLead({ email: `c${index}@example.com` })));
+    expect(results.filter((result) => result.status === 'CREATED')).toHaveLength(100);
+    expect(new Set(mock.server.leads().map((lead) => lead.email)).size).toBe(100);
+    expect(mock.server.stats().faults).toEqual({});
   });
 
   it('a burst of 130 at 100 per 5 s: 100 go at once, the rest when the window allows, no 20023/20024', async () => {
     const rateLimit = { calls: 100, windowMs: 5_000 };
-    const mock = await startMock({ rateLimit, concurrencyLimit: 10 });
-    try {
-      const client = mock.client({ rateLimit, concurrency: 10, retry: false });
-      const settled = await Promise.allSettled(Array.from({ length: 130 }, (_, index) => client.syncLead({ email: `d${index}@example.com` })));
-      expect(settled.filter((outcome) => outcome.status === 'rejected')).toEqual([]);
-      expect(mock.server.stats().calls.syncLead).toBe(130);
-      expect(mock.server.stats().faults).toEqual({});
-    } finally {
-      await mock.close();
-    }
+    const mock = await startMockForTest({ rateLimit, concurrencyLimit: 10 });
+    const client = mock.client({ rateLimit, concurrency: 10, retry: false });
+    const settled = await Promise.allSettled(Array.from({ length: 130 }, (_, index) => client.syncLead({ email: `d${index}@example.com` })));
+    expect(settled.filter((outcome) => outcome.status === 'rejected')).toEqual([]);
+    expect(mock.server.stats().calls.syncLead).toBe(130);
+    expect(mock.server.stats().faults).toEqual({});
   });
 });

@@ -5,15 +5,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { createSyncLeadClient, InvalidResponseError, type SyncLeadClient, type TraceEvent } from '../src/index.js';
-import { elementTexts } from './support/canonical-xml.js';
+import { describeWithShared, docsFixture, elementTexts, type RawServer, repoRoot, runProcess, startRawServer } from '@org/test-support';
 import { FAST_RETRY } from './support/mock.js';
-import { readDocFixture, repoRoot } from './support/paths.js';
-import { startRawServer, type RawServer } from './support/raw-server.js';
-import { runProcess } from './support/run-process.js';
 
-const success = readDocFixture('synclead.response.xml');
+const success = docsFixture('synclead.response.xml');
 const servers: RawServer[] = [];
 const clients: SyncLeadClient[] = [];
 
@@ -39,7 +36,7 @@ function successFor(leadId: number): string {
   return success.replaceAll('1089965', String(leadId));
 }
 
-describe('soap 1.13 traps', () => {
+describeWithShared('soap 1.13 traps', () => {
   it('header functions must be synchronous: every request and every retry carries its own fresh AuthenticationHeader', async () => {
     const server = await startRawServer((index) => (index < 2 ? { status: 503, body: '' } : { body: success }));
     servers.push(server);

@@ -1,35 +1,22 @@
 // timeoutMs bounds each attempt (a timed-out attempt is retried); an AbortSignal ends the whole call
 // wherever it is: before sending, in flight, or while backing off before a retry.
-import { afterEach, describe, expect, it } from 'vitest';
-import { AbortError, createSyncLeadClient, TimeoutError, type SyncLeadClient, type SyncLeadClientOptions } from '../src/index.js';
+import { expect, it } from 'vitest';
+import { AbortError, TimeoutError } from '../src/index.js';
 import { FAST_RETRY } from './support/mock.js';
-import { readDocFixture } from './support/paths.js';
-import { startRawServer, type RawReply, type RawServer } from './support/raw-server.js';
+import { describeWithShared, docsFixture } from '@org/test-support';
+import { useScriptedClients } from './support/scripted.js';
 
-const success = readDocFixture('synclead.response.xml');
+const success = docsFixture('synclead.response.xml');
 const lead = { email: 't@t.com' };
 
-let server: RawServer | undefined;
-let client: SyncLeadClient | undefined;
+const raw = useScriptedClients({ userId: 'u', secretKey: 'k' });
+const scripted = raw.start;
 
-afterEach(async () => {
-  client?.close();
-  await server?.close();
-  server = undefined;
-  client = undefined;
-});
-
-async function scripted(replies: RawReply[], options: Partial<SyncLeadClientOptions> = {}): Promise<SyncLeadClient> {
-  server = await startRawServer((index) => replies[Math.min(index, replies.length - 1)] ?? { body: success });
-  client = createSyncLeadClient({ endpoint: server.url, userId: 'u', secretKey: 'k', rateLimit: false, retry: FAST_RETRY, ...options });
-  return client;
-}
-
-describe('timeoutMs', () => {
+describeWithShared('timeoutMs', () => {
   it('aborts an attempt that takes too long and retries it', async () => {
     const syncLead = await scripted([{ hang: true }, { body: success }], { timeoutMs: 150 });
     await expect(syncLead.syncLead(lead)).resolves.toMatchObject({ status: 'UPDATED' });
-    expect(server?.requests).toHaveLength(2);
+    expect(raw.server.requests).toHaveLength(2);
   });
 
   it('ends in a TimeoutError when every attempt times out', async () => {
@@ -37,7 +24,7 @@ describe('timeoutMs', () => {
     const error = await syncLead.syncLead(lead).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ timeoutMs: 100, retryable: true });
-    expect(server?.requests).toHaveLength(2);
+    expect(raw.server.requests).toHaveLength(2);
   });
 
   it('can be set per call', async () => {
@@ -46,25 +33,25 @@ describe('timeoutMs', () => {
   });
 });
 
-describe('AbortSignal', () => {
+describeWithShared('AbortSignal', () => {
   it('an already aborted signal: AbortError and nothing sent', async () => {
     const syncLead = await scripted([{ body: success }]);
     const error = await syncLead.syncLead(lead, { signal: AbortSignal.abort('stop') }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AbortError);
     expect((error as Error).cause).toBe('stop');
-    expect(server?.requests).toHaveLength(0);
+    expect(raw.server.requests).toHaveLength(0);
   });
 
   it('aborting while the request is in flight rejects with AbortError and does not retry', async () => {
     const syncLead = await scripted([{ hang: true }, { body: success }]);
     const controller = new AbortController();
     const pending = syncLead.syncLead(lead, { signal: controller.signal });
-    await server?.waitForRequests(1);
+    await raw.server.waitForRequests(1);
     controller.abort(new Error('user cancelled'));
     const error = await pending.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AbortError);
     expect(((error as Error).cause as Error).message).toBe('user cancelled');
-    expect(server?.requests).toHaveLength(1);
+    expect(raw.server.requests).toHaveLength(1);
   });
 
   it('aborting during the backoff before a retry rejects at once and sends nothing more', async () => {
@@ -76,7 +63,7 @@ describe('AbortSignal', () => {
       },
     });
     await expect(syncLead.syncLead(lead, { signal: controller.signal })).rejects.toBeInstanceOf(AbortError);
-    expect(server?.requests).toHaveLength(1);
+    expect(raw.server.requests).toHaveLength(1);
   });
 
   it('aborting a call waiting for the rate limiter rejects it without sending it', async () => {
@@ -86,20 +73,20 @@ describe('AbortSignal', () => {
     const queued = syncLead.syncLead(lead, { signal: controller.signal });
     controller.abort();
     await expect(queued).rejects.toBeInstanceOf(AbortError);
-    expect(server?.requests).toHaveLength(1);
+    expect(raw.server.requests).toHaveLength(1);
   });
 
   it('close() ends calls in flight and queued with an AbortError', async () => {
     const syncLead = await scripted([{ hang: true }], { rateLimit: { calls: 1, windowMs: 60_000 } });
     const inFlight = syncLead.syncLead(lead);
     const queued = syncLead.syncLead({ email: 'queued@example.com' });
-    await server?.waitForRequests(1);
+    await raw.server.waitForRequests(1);
     syncLead.close();
     for (const call of [inFlight, queued]) {
       const error = await call.catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AbortError);
       expect(((error as Error).cause as Error).message).toBe('The client was closed');
     }
-    expect(server?.requests).toHaveLength(1);
+    expect(raw.server.requests).toHaveLength(1);
   });
 });

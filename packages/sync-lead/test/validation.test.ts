@@ -3,14 +3,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSyncLeadClient, createSyncLeadClientFromEnv, ValidationError, type SyncLeadClient } from '../src/index.js';
 import { badInputs } from './support/bad-inputs.js';
-import { readDocFixture } from './support/paths.js';
-import { startRawServer, type RawServer } from './support/raw-server.js';
+import { docsFixture, itWithShared, type RawServer, startRawServer } from '@org/test-support';
 
 let server: RawServer;
 let client: SyncLeadClient;
 
 beforeAll(async () => {
-  server = await startRawServer(() => ({ body: readDocFixture('synclead.response.xml') }));
+  server = await startRawServer(() => ({ body: docsFixture('synclead.response.xml') }));
   client = createSyncLeadClient({ endpoint: server.url, userId: 'u', secretKey: 'k', rateLimit: false });
 });
 afterAll(async () => {
@@ -32,7 +31,7 @@ describe('syncLead input validation', () => {
     expect(server.requests).toHaveLength(0);
   });
 
-  it('a valid input after all of them is sent (the counting server does count)', async () => {
+  itWithShared('a valid input after all of them is sent (the counting server does count)', async () => {
     await expect(client.syncLead({ email: 'ok@example.com' })).resolves.toMatchObject({ status: 'UPDATED' });
     expect(server.requests).toHaveLength(1);
   });
@@ -99,7 +98,7 @@ describe('createSyncLeadClientFromEnv', () => {
     expect(() => createSyncLeadClientFromEnv({}, partial)).toThrow(expect.objectContaining({ field: name }));
   });
 
-  it('reads the variables and lets overrides win', async () => {
+  itWithShared('reads the variables and lets overrides win', async () => {
     const fromEnv = createSyncLeadClientFromEnv({ endpoint: server.url }, env);
     try {
       await fromEnv.syncLead({ email: 'env@example.com' });

@@ -1,9 +1,9 @@
 // Marketo's workspace rules for syncLead, one named test per sentence of issue 4, through syncLead
 // (MktowsContextHeader from the client's `workspace`) against @org/mktows-mock; placement read back
 // from the store, fields through getLead.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MarketoError } from '../src/index.js';
-import { attributesOf, startMock, type MockFixture } from './support/mock.js';
+import { attributesOf, type MockFixture, useSharedMock } from './support/mock.js';
 
 const workspaces = {
   workspaces: [
@@ -20,12 +20,7 @@ function placementOf(mock: MockFixture, leadId: number): { workspace: string; pa
 }
 
 describe('workspaces enabled, header given (client workspace "Europe")', () => {
-  let mock: MockFixture;
-  beforeAll(async () => {
-    mock = await startMock({ workspaces });
-  });
-  afterAll(() => mock.close());
-  beforeEach(() => mock.server.reset());
+  const mock = useSharedMock({ workspaces });
 
   it('new leads go to the partition an assignment rule picks', async () => {
     const result = await mock.client({ workspace: 'Europe' }).syncLead({ email: 'sven@example.se', attributes: { Country: 'Sweden' } });
@@ -87,12 +82,7 @@ describe('workspaces enabled, header given (client workspace "Europe")', () => {
 });
 
 describe('workspaces enabled, no header (client without workspace)', () => {
-  let mock: MockFixture;
-  beforeAll(async () => {
-    mock = await startMock({ workspaces });
-  });
-  afterAll(() => mock.close());
-  beforeEach(() => mock.server.reset());
+  const mock = useSharedMock({ workspaces });
 
   it('new leads go to the partition an assignment rule picks', async () => {
     const result = await mock.client().syncLead({ email: 'ola@example.no', attributes: { Country: 'Norway' } });
@@ -117,12 +107,7 @@ describe('workspaces enabled, no header (client without workspace)', () => {
 });
 
 describe('workspaces disabled', () => {
-  let mock: MockFixture;
-  beforeAll(async () => {
-    mock = await startMock();
-  });
-  afterAll(() => mock.close());
-  beforeEach(() => mock.server.reset());
+  const mock = useSharedMock();
 
   it('the target workspace must be "Default": "Default" syncs', async () => {
     const result = await mock.client({ workspace: 'Default' }).syncLead({ email: 'default@example.com' });

@@ -28,6 +28,17 @@ function diffAfter(edit: (wsdl: WsdlEditor) => void, base?: (wsdl: WsdlEditor) =
 /** The target namespace of wsdl/mktows.wsdl. */
 const MKT = /targetNamespace="([^"]+)"/.exec(projectWsdlText)![1]!;
 
+/** What a WSDL change with exactly one API change expects: that change, and its bump overall. */
+const one = (kind: ChangeKind, path: string, bump: Bump): Expected => ({ bump, changes: [[kind, path, bump]] });
+
+/** Moves `node` after its last sibling (a reordering). */
+const moveLast = (node: Element): void => void node.parentNode?.appendChild(node);
+
+/** The entry for setting one attribute of one property of a named type: one change at `types.Type.property`. */
+function propertyChange(name: string, [type, property, attribute, value]: [string, string, string, string], kind: ChangeKind, bump: Bump): CatalogueEntry {
+  return { name, edit: (wsdl) => wsdl.property(type, property).setAttribute(attribute, value), expected: one(kind, `types.${type}.${property}`, bump) };
+}
+
 const catalogue: CatalogueEntry[] = [
   {
     name: 'removed operation',
@@ -35,7 +46,7 @@ const catalogue: CatalogueEntry[] = [
       wsdl.remove(wsdl.operation('getLead', 'portType'));
       wsdl.remove(wsdl.operation('getLead', 'binding'));
     },
-    expected: { bump: 'major', changes: [['operation-removed', 'operations.getLead', 'major']] },
+    expected: one('operation-removed', 'operations.getLead', 'major'),
   },
   {
     name: 'added operation',
@@ -45,48 +56,20 @@ const catalogue: CatalogueEntry[] = [
       bound.setAttribute('name', 'getLeadAgain');
       wsdl.soapOperation('getLeadAgain').setAttribute('soapAction', `${MKT}getLeadAgain`);
     },
-    expected: { bump: 'minor', changes: [['operation-added', 'operations.getLeadAgain', 'minor']] },
+    expected: one('operation-added', 'operations.getLeadAgain', 'minor'),
   },
-  {
-    name: 'removed type',
-    edit: (wsdl) => wsdl.remove(wsdl.type('ArrayOfBase64Binary')),
-    expected: { bump: 'major', changes: [['type-removed', 'types.ArrayOfBase64Binary', 'major']] },
-  },
+  { name: 'removed type', edit: (wsdl) => wsdl.remove(wsdl.type('ArrayOfBase64Binary')), expected: one('type-removed', 'types.ArrayOfBase64Binary', 'major') },
   {
     name: 'removed element from a type',
     edit: (wsdl) => wsdl.remove(wsdl.property('ParamsSyncLead', 'marketoCookie')),
-    expected: { bump: 'major', changes: [['property-removed', 'types.ParamsSyncLead.marketoCookie', 'major']] },
+    expected: one('property-removed', 'types.ParamsSyncLead.marketoCookie', 'major'),
   },
-  {
-    name: 'changed element type',
-    edit: (wsdl) => wsdl.property('ResultSyncLead', 'leadId').setAttribute('type', 'xsd:string'),
-    expected: { bump: 'major', changes: [['property-type-changed', 'types.ResultSyncLead.leadId', 'major']] },
-  },
-  {
-    name: 'minOccurs 0 -> 1 in a request type',
-    edit: (wsdl) => wsdl.property('ParamsSyncLead', 'marketoCookie').setAttribute('minOccurs', '1'),
-    expected: { bump: 'major', changes: [['property-made-required', 'types.ParamsSyncLead.marketoCookie', 'major']] },
-  },
-  {
-    name: 'minOccurs 1 -> 0 in a request type (relaxed input)',
-    edit: (wsdl) => wsdl.property('ParamsSyncLead', 'returnLead').setAttribute('minOccurs', '0'),
-    expected: { bump: 'minor', changes: [['property-made-optional', 'types.ParamsSyncLead.returnLead', 'minor']] },
-  },
-  {
-    name: 'response element required -> optional',
-    edit: (wsdl) => wsdl.property('SyncStatus', 'status').setAttribute('minOccurs', '0'),
-    expected: { bump: 'major', changes: [['property-made-optional', 'types.SyncStatus.status', 'major']] },
-  },
-  {
-    name: 'response element optional -> required (and back)',
-    edit: (wsdl) => wsdl.property('SyncStatus', 'error').setAttribute('minOccurs', '1'),
-    expected: { bump: 'major', changes: [['property-made-required', 'types.SyncStatus.error', 'major']] },
-  },
-  {
-    name: 'response element single -> unbounded',
-    edit: (wsdl) => wsdl.property('ResultSyncLead', 'leadId').setAttribute('maxOccurs', 'unbounded'),
-    expected: { bump: 'major', changes: [['property-made-repeated', 'types.ResultSyncLead.leadId', 'major']] },
-  },
+  propertyChange('changed element type', ['ResultSyncLead', 'leadId', 'type', 'xsd:string'], 'property-type-changed', 'major'),
+  propertyChange('minOccurs 0 -> 1 in a request type', ['ParamsSyncLead', 'marketoCookie', 'minOccurs', '1'], 'property-made-required', 'major'),
+  propertyChange('minOccurs 1 -> 0 in a request type (relaxed input)', ['ParamsSyncLead', 'returnLead', 'minOccurs', '0'], 'property-made-optional', 'minor'),
+  propertyChange('response element required -> optional', ['SyncStatus', 'status', 'minOccurs', '0'], 'property-made-optional', 'major'),
+  propertyChange('response element optional -> required (and back)', ['SyncStatus', 'error', 'minOccurs', '1'], 'property-made-required', 'major'),
+  propertyChange('response element single -> unbounded', ['ResultSyncLead', 'leadId', 'maxOccurs', 'unbounded'], 'property-made-repeated', 'major'),
   {
     name: 'added optional request element',
     edit: (wsdl) => {
@@ -95,7 +78,7 @@ const catalogue: CatalogueEntry[] = [
         wsdl.xsd('element', { name: 'dedupeBy', type: 'xsd:string', minOccurs: '0', maxOccurs: '1' }),
       );
     },
-    expected: { bump: 'minor', changes: [['property-added-optional', 'types.ParamsSyncLead.dedupeBy', 'minor']] },
+    expected: one('property-added-optional', 'types.ParamsSyncLead.dedupeBy', 'minor'),
   },
   {
     name: 'added required request element',
@@ -103,7 +86,7 @@ const catalogue: CatalogueEntry[] = [
       const cookie = wsdl.property('ParamsSyncLead', 'marketoCookie');
       cookie.parentNode?.appendChild(wsdl.xsd('element', { name: 'dedupeBy', type: 'xsd:string' }));
     },
-    expected: { bump: 'major', changes: [['property-added-required', 'types.ParamsSyncLead.dedupeBy', 'major']] },
+    expected: one('property-added-required', 'types.ParamsSyncLead.dedupeBy', 'major'),
   },
   {
     name: 'added response element (even a required one)',
@@ -111,35 +94,28 @@ const catalogue: CatalogueEntry[] = [
       const syncStatus = wsdl.property('ResultSyncLead', 'syncStatus');
       syncStatus.parentNode?.appendChild(wsdl.xsd('element', { name: 'partition', type: 'xsd:string' }));
     },
-    expected: { bump: 'minor', changes: [['property-added-required', 'types.ResultSyncLead.partition', 'minor']] },
+    expected: one('property-added-required', 'types.ResultSyncLead.partition', 'minor'),
   },
-  {
-    name: 'enum value removed',
-    edit: (wsdl) => wsdl.remove(wsdl.enumValue('ForeignSysType', 'NETSUITE')),
-    expected: { bump: 'major', changes: [['enum-value-removed', 'types.ForeignSysType["NETSUITE"]', 'major']] },
-  },
+  { name: 'enum value removed', edit: (wsdl) => wsdl.remove(wsdl.enumValue('ForeignSysType', 'NETSUITE')), expected: one('enum-value-removed', 'types.ForeignSysType["NETSUITE"]', 'major') },
   {
     name: 'enum value added to a request-only enum',
     edit: (wsdl) => wsdl.duplicate(wsdl.enumValue('ReqCampSourceType', 'SALES')).setAttribute('value', 'WEB'),
-    expected: { bump: 'minor', changes: [['enum-value-added', 'types.ReqCampSourceType["WEB"]', 'minor']] },
+    expected: one('enum-value-added', 'types.ReqCampSourceType["WEB"]', 'minor'),
   },
   {
     name: 'enum value added to a response enum',
     edit: (wsdl) => wsdl.duplicate(wsdl.enumValue('LeadSyncStatus', 'FAILED')).setAttribute('value', 'MERGED'),
-    expected: { bump: 'major', changes: [['enum-value-added', 'types.LeadSyncStatus["MERGED"]', 'major']] },
+    expected: one('enum-value-added', 'types.LeadSyncStatus["MERGED"]', 'major'),
   },
   {
     name: 'enum value added to an enum used in requests and responses',
     edit: (wsdl) => wsdl.duplicate(wsdl.enumValue('ForeignSysType', 'NETSUITE')).setAttribute('value', 'HUBSPOT'),
-    expected: { bump: 'major', changes: [['enum-value-added', 'types.ForeignSysType["HUBSPOT"]', 'major']] },
+    expected: one('enum-value-added', 'types.ForeignSysType["HUBSPOT"]', 'major'),
   },
   {
     name: 'soapAction changed',
     edit: (wsdl) => wsdl.soapOperation('syncLead').setAttribute('soapAction', `${MKT}syncLeadV2`),
-    expected: {
-      bump: 'major',
-      changes: [['operation-soap-action-changed', 'operations.syncLead.soapAction', 'major']],
-    },
+    expected: one('operation-soap-action-changed', 'operations.syncLead.soapAction', 'major'),
   },
   {
     name: 'header part added',
@@ -149,10 +125,7 @@ const catalogue: CatalogueEntry[] = [
       context.setAttribute('message', 'mkt:MktowsContextHeader');
       context.setAttribute('part', 'mktowsContext');
     },
-    expected: {
-      bump: 'minor',
-      changes: [['header-added', 'operations.getLead.input.headers.MktowsContextHeader', 'minor']],
-    },
+    expected: one('header-added', 'operations.getLead.input.headers.MktowsContextHeader', 'minor'),
   },
   {
     name: 'header part removed',
@@ -160,10 +133,7 @@ const catalogue: CatalogueEntry[] = [
       const [, context] = wsdl.inputHeaders('syncLead');
       wsdl.remove(context!);
     },
-    expected: {
-      bump: 'major',
-      changes: [['header-removed', 'operations.syncLead.input.headers.MktowsContextHeader', 'major']],
-    },
+    expected: one('header-removed', 'operations.syncLead.input.headers.MktowsContextHeader', 'major'),
   },
   {
     name: 'documentation only',
@@ -171,21 +141,15 @@ const catalogue: CatalogueEntry[] = [
       wsdl.documentation(wsdl.property('ParamsSyncLead', 'marketoCookie')).textContent = 'The _mkto_trk cookie.';
       wsdl.documentation(wsdl.type('LeadRecord')).textContent = 'A lead, as Marketo stores it.';
     },
-    expected: {
-      bump: 'patch',
-      changes: [
-        ['documentation-changed', 'types.LeadRecord', 'patch'],
-        ['documentation-changed', 'types.ParamsSyncLead.marketoCookie', 'patch'],
-      ],
-    },
+    expected: { bump: 'patch', changes: [
+      ['documentation-changed', 'types.LeadRecord', 'patch'],
+      ['documentation-changed', 'types.ParamsSyncLead.marketoCookie', 'patch'],
+    ] },
   },
   {
     name: 'endpoint address only',
     edit: (wsdl) => wsdl.address().setAttribute('location', 'https://123-ABC-456.mktoapi.com/soap/mktows/2_2'),
-    expected: {
-      bump: 'none',
-      changes: [['endpoint-address-changed', 'services.MktMktowsApiService.MktowsApiSoapPort.address', 'none']],
-    },
+    expected: one('endpoint-address-changed', 'services.MktMktowsApiService.MktowsApiSoapPort.address', 'none'),
   },
   {
     name: 'identical API (re-serialised, declarations reordered)',
@@ -202,46 +166,20 @@ const catalogue: CatalogueEntry[] = [
       wsdl.property('ResultSyncLead', 'syncStatus').setAttribute('type', 'mkt:LeadSyncResult');
       wsdl.property('ArrayOfSyncStatus', 'syncStatus').setAttribute('type', 'mkt:LeadSyncResult');
     },
-    expected: { bump: 'major', changes: [['type-renamed', 'types.SyncStatus', 'major']] },
+    expected: one('type-renamed', 'types.SyncStatus', 'major'),
   },
-  {
-    name: 'element renamed in place',
-    edit: (wsdl) => wsdl.property('ParamsSyncLead', 'marketoCookie').setAttribute('name', 'cookie'),
-    expected: { bump: 'major', changes: [['property-renamed', 'types.ParamsSyncLead.marketoCookie', 'major']] },
-  },
-  {
-    name: 'sequence reordered in a request type',
-    edit: (wsdl) => {
-      const leadRecord = wsdl.property('ParamsSyncLead', 'leadRecord');
-      leadRecord.parentNode?.appendChild(leadRecord);
-    },
-    expected: { bump: 'major', changes: [['properties-reordered', 'types.ParamsSyncLead', 'major']] },
-  },
-  {
-    name: 'sequence reordered in a response type',
-    edit: (wsdl) => {
-      const leadId = wsdl.property('ResultSyncLead', 'leadId');
-      leadId.parentNode?.appendChild(leadId);
-    },
-    expected: { bump: 'patch', changes: [['properties-reordered', 'types.ResultSyncLead', 'patch']] },
-  },
-  {
-    name: 'request element made nillable',
-    edit: (wsdl) => wsdl.property('ParamsSyncLead', 'returnLead').setAttribute('nillable', 'true'),
-    expected: { bump: 'minor', changes: [['property-made-nillable', 'types.ParamsSyncLead.returnLead', 'minor']] },
-  },
-  {
-    name: 'response element made nillable',
-    edit: (wsdl) => wsdl.property('SyncStatus', 'leadId').setAttribute('nillable', 'true'),
-    expected: { bump: 'major', changes: [['property-made-nillable', 'types.SyncStatus.leadId', 'major']] },
-  },
+  propertyChange('element renamed in place', ['ParamsSyncLead', 'marketoCookie', 'name', 'cookie'], 'property-renamed', 'major'),
+  { name: 'sequence reordered in a request type', edit: (wsdl) => moveLast(wsdl.property('ParamsSyncLead', 'leadRecord')), expected: one('properties-reordered', 'types.ParamsSyncLead', 'major') },
+  { name: 'sequence reordered in a response type', edit: (wsdl) => moveLast(wsdl.property('ResultSyncLead', 'leadId')), expected: one('properties-reordered', 'types.ResultSyncLead', 'patch') },
+  propertyChange('request element made nillable', ['ParamsSyncLead', 'returnLead', 'nillable', 'true'], 'property-made-nillable', 'minor'),
+  propertyChange('response element made nillable', ['SyncStatus', 'leadId', 'nillable', 'true'], 'property-made-nillable', 'major'),
   {
     name: 'subtype added to an abstract request type',
     edit: (wsdl) => {
       const subtype = wsdl.duplicate(wsdl.type('StaticListSelector'));
       subtype.setAttribute('name', 'SmartListSelector');
     },
-    expected: { bump: 'minor', changes: [['subtype-added', 'types.SmartListSelector', 'minor']] },
+    expected: one('subtype-added', 'types.SmartListSelector', 'minor'),
   },
   {
     name: 'target namespace moved (one change, not every type)',
@@ -252,7 +190,7 @@ const catalogue: CatalogueEntry[] = [
       root.setAttribute('xmlns:mkt', next);
       wsdl.schema().setAttribute('targetNamespace', next);
     },
-    expected: { bump: 'major', changes: [['namespace-changed', 'targetNamespace', 'major']] },
+    expected: one('namespace-changed', 'targetNamespace', 'major'),
   },
   {
     name: 'several changes: the strongest bump wins, changes sorted by path',
@@ -262,32 +200,22 @@ const catalogue: CatalogueEntry[] = [
       wsdl.property('ParamsSyncLead', 'marketoCookie').setAttribute('minOccurs', '1');
       wsdl.documentation(wsdl.type('LeadRecord')).textContent = 'Changed.';
     },
-    expected: {
-      bump: 'major',
-      changes: [
-        ['endpoint-address-changed', 'services.MktMktowsApiService.MktowsApiSoapPort.address', 'none'],
-        ['documentation-changed', 'types.LeadRecord', 'patch'],
-        ['property-made-required', 'types.ParamsSyncLead.marketoCookie', 'major'],
-        ['enum-value-added', 'types.ReqCampSourceType["WEB"]', 'minor'],
-      ],
-    },
+    expected: { bump: 'major', changes: [
+      ['endpoint-address-changed', 'services.MktMktowsApiService.MktowsApiSoapPort.address', 'none'],
+      ['documentation-changed', 'types.LeadRecord', 'patch'],
+      ['property-made-required', 'types.ParamsSyncLead.marketoCookie', 'major'],
+      ['enum-value-added', 'types.ReqCampSourceType["WEB"]', 'minor'],
+    ] },
   },
 ];
 
 /** Every other kind of the policy, so that each rule is exercised at least once. */
 const moreKinds: CatalogueEntry[] = [
-  {
-    name: 'elementFormDefault changed',
-    edit: (wsdl) => wsdl.schema().setAttribute('elementFormDefault', 'qualified'),
-    expected: { bump: 'major', changes: [['schema-form-changed', `schema(${MKT})`, 'major']] },
-  },
+  { name: 'elementFormDefault changed', edit: (wsdl) => wsdl.schema().setAttribute('elementFormDefault', 'qualified'), expected: one('schema-form-changed', `schema(${MKT})`, 'major') },
   {
     name: 'request body element changed',
-    edit: (wsdl) =>
-      wsdl
-        .child(wsdl.operation('getLead', 'portType'), 'wsdl', 'input')
-        .setAttribute('message', 'mkt:GetMultipleLeadsRequest'),
-    expected: { bump: 'major', changes: [['operation-input-changed', 'operations.getLead.input', 'major']] },
+    edit: (wsdl) => wsdl.child(wsdl.operation('getLead', 'portType'), 'wsdl', 'input').setAttribute('message', 'mkt:GetMultipleLeadsRequest'),
+    expected: one('operation-input-changed', 'operations.getLead.input', 'major'),
   },
   {
     name: 'operation made one-way',
@@ -295,28 +223,21 @@ const moreKinds: CatalogueEntry[] = [
       wsdl.remove(wsdl.child(wsdl.operation('getLead', 'portType'), 'wsdl', 'output'));
       wsdl.remove(wsdl.child(wsdl.operation('getLead', 'binding'), 'wsdl', 'output'));
     },
-    expected: { bump: 'major', changes: [['operation-output-changed', 'operations.getLead.output', 'major']] },
+    expected: one('operation-output-changed', 'operations.getLead.output', 'major'),
   },
-  {
-    name: 'operation style changed to rpc',
-    edit: (wsdl) => wsdl.soapOperation('getLead').setAttribute('style', 'rpc'),
-    expected: { bump: 'major', changes: [['operation-style-changed', 'operations.getLead.style', 'major']] },
-  },
+  { name: 'operation style changed to rpc', edit: (wsdl) => wsdl.soapOperation('getLead').setAttribute('style', 'rpc'), expected: one('operation-style-changed', 'operations.getLead.style', 'major') },
   {
     name: 'body message renamed, same part',
     edit: (wsdl) => {
       wsdl.wsdlElement('message', 'GetLeadRequest').setAttribute('name', 'GetLeadInput');
       wsdl.child(wsdl.operation('getLead', 'portType'), 'wsdl', 'input').setAttribute('message', 'mkt:GetLeadInput');
     },
-    expected: { bump: 'none', changes: [['message-renamed', 'operations.getLead.input.message', 'none']] },
+    expected: one('message-renamed', 'operations.getLead.input.message', 'none'),
   },
   {
     name: 'header use changed',
     edit: (wsdl) => wsdl.inputHeaders('getLead')[0]!.setAttribute('use', 'encoded'),
-    expected: {
-      bump: 'major',
-      changes: [['header-changed', 'operations.getLead.input.headers.AuthenticationHeader', 'major']],
-    },
+    expected: one('header-changed', 'operations.getLead.input.headers.AuthenticationHeader', 'major'),
   },
   {
     name: 'header sent through another message, same element',
@@ -324,10 +245,7 @@ const moreKinds: CatalogueEntry[] = [
       wsdl.duplicate(wsdl.wsdlElement('message', 'AuthenticationHeader')).setAttribute('name', 'GetLeadAuthentication');
       wsdl.inputHeaders('getLead')[0]!.setAttribute('message', 'mkt:GetLeadAuthentication');
     },
-    expected: {
-      bump: 'patch',
-      changes: [['header-message-renamed', 'operations.getLead.input.headers.AuthenticationHeader', 'patch']],
-    },
+    expected: one('header-message-renamed', 'operations.getLead.input.headers.AuthenticationHeader', 'patch'),
   },
   {
     name: 'fault added',
@@ -337,7 +255,7 @@ const moreKinds: CatalogueEntry[] = [
       fault.setAttribute('message', 'mkt:GetLeadResponse');
       wsdl.operation('getLead', 'portType').appendChild(fault);
     },
-    expected: { bump: 'patch', changes: [['fault-changed', 'operations.getLead.faults.leadNotFound', 'patch']] },
+    expected: one('fault-changed', 'operations.getLead.faults.leadNotFound', 'patch'),
   },
   {
     name: 'binding transport changed',
@@ -345,53 +263,33 @@ const moreKinds: CatalogueEntry[] = [
       wsdl
         .child(wsdl.wsdlElement('binding', 'MktowsApiSoapBinding'), 'soap', 'binding')
         .setAttribute('transport', 'http://example.invalid/transport'),
-    expected: {
-      bump: 'major',
-      changes: [['binding-transport-changed', 'bindings.MktowsApiSoapBinding.transport', 'major']],
-    },
+    expected: one('binding-transport-changed', 'bindings.MktowsApiSoapBinding.transport', 'major'),
   },
   {
     name: 'port renamed',
-    edit: (wsdl) =>
-      wsdl.child(wsdl.wsdlElement('service', 'MktMktowsApiService'), 'wsdl', 'port').setAttribute('name', 'Soap'),
-    expected: { bump: 'patch', changes: [['service-names-changed', 'services', 'patch']] },
+    edit: (wsdl) => wsdl.child(wsdl.wsdlElement('service', 'MktMktowsApiService'), 'wsdl', 'port').setAttribute('name', 'Soap'),
+    expected: one('service-names-changed', 'services', 'patch'),
   },
   {
     name: 'global element added',
     edit: (wsdl) => wsdl.schema().appendChild(wsdl.xsd('element', { name: 'leadNote', type: 'xsd:string' })),
-    expected: { bump: 'minor', changes: [['element-added', 'elements.leadNote', 'minor']] },
+    expected: one('element-added', 'elements.leadNote', 'minor'),
   },
   {
     name: 'global element removed',
     base: (wsdl) => wsdl.schema().appendChild(wsdl.xsd('element', { name: 'leadNote', type: 'xsd:string' })),
     edit: () => undefined,
-    expected: { bump: 'major', changes: [['element-removed', 'elements.leadNote', 'major']] },
+    expected: one('element-removed', 'elements.leadNote', 'major'),
   },
-  {
-    name: 'global element type changed',
-    edit: (wsdl) => topLevelElement(wsdl, 'paramsGetLead').setAttribute('type', 'mkt:ParamsGetMultipleLeads'),
-    expected: { bump: 'major', changes: [['element-type-changed', 'elements.paramsGetLead', 'major']] },
-  },
-  {
-    name: 'global element made abstract',
-    edit: (wsdl) => topLevelElement(wsdl, 'paramsGetLead').setAttribute('abstract', 'true'),
-    expected: { bump: 'major', changes: [['element-abstract-changed', 'elements.paramsGetLead', 'major']] },
-  },
-  {
-    name: 'request body element made nillable',
-    edit: (wsdl) => topLevelElement(wsdl, 'paramsGetLead').setAttribute('nillable', 'true'),
-    expected: { bump: 'minor', changes: [['element-made-nillable', 'elements.paramsGetLead', 'minor']] },
-  },
-  {
-    name: 'response body element made nillable',
-    edit: (wsdl) => topLevelElement(wsdl, 'successGetLead').setAttribute('nillable', 'true'),
-    expected: { bump: 'major', changes: [['element-made-nillable', 'elements.successGetLead', 'major']] },
-  },
+  elementChange('global element type changed', ['paramsGetLead', 'type', 'mkt:ParamsGetMultipleLeads'], 'element-type-changed', 'major'),
+  elementChange('global element made abstract', ['paramsGetLead', 'abstract', 'true'], 'element-abstract-changed', 'major'),
+  elementChange('request body element made nillable', ['paramsGetLead', 'nillable', 'true'], 'element-made-nillable', 'minor'),
+  elementChange('response body element made nillable', ['successGetLead', 'nillable', 'true'], 'element-made-nillable', 'major'),
   {
     name: 'request body element no longer nillable',
     base: (wsdl) => topLevelElement(wsdl, 'paramsGetLead').setAttribute('nillable', 'true'),
     edit: () => undefined,
-    expected: { bump: 'major', changes: [['element-made-non-nillable', 'elements.paramsGetLead', 'major']] },
+    expected: one('element-made-non-nillable', 'elements.paramsGetLead', 'major'),
   },
   {
     name: 'named type added',
@@ -400,7 +298,7 @@ const moreKinds: CatalogueEntry[] = [
       type.appendChild(wsdl.xsd('restriction', { base: 'xsd:string' }));
       wsdl.schema().appendChild(type);
     },
-    expected: { bump: 'minor', changes: [['type-added', 'types.LeadNote', 'minor']] },
+    expected: one('type-added', 'types.LeadNote', 'minor'),
   },
   {
     name: 'complex type became a simple type',
@@ -410,18 +308,14 @@ const moreKinds: CatalogueEntry[] = [
       type.appendChild(wsdl.xsd('restriction', { base: 'xsd:base64Binary' }));
       wsdl.schema().replaceChild(type, wsdl.type('ArrayOfBase64Binary'));
     },
-    expected: { bump: 'major', changes: [['type-kind-changed', 'types.ArrayOfBase64Binary', 'major']] },
+    expected: one('type-kind-changed', 'types.ArrayOfBase64Binary', 'major'),
   },
   {
     name: 'simple type base changed',
     edit: (wsdl) => wsdl.child(wsdl.type('LeadSyncStatus'), 'xsd', 'restriction').setAttribute('base', 'xsd:token'),
-    expected: { bump: 'major', changes: [['type-base-changed', 'types.LeadSyncStatus', 'major']] },
+    expected: one('type-base-changed', 'types.LeadSyncStatus', 'major'),
   },
-  {
-    name: 'abstract type made concrete',
-    edit: (wsdl) => wsdl.type('LeadSelector').setAttribute('abstract', 'false'),
-    expected: { bump: 'major', changes: [['type-abstract-changed', 'types.LeadSelector', 'major']] },
-  },
+  { name: 'abstract type made concrete', edit: (wsdl) => wsdl.type('LeadSelector').setAttribute('abstract', 'false'), expected: one('type-abstract-changed', 'types.LeadSelector', 'major') },
   {
     name: 'sequence became all',
     edit: (wsdl) => {
@@ -430,52 +324,23 @@ const moreKinds: CatalogueEntry[] = [
       while (sequence.firstChild) all.appendChild(sequence.firstChild);
       sequence.parentNode?.replaceChild(all, sequence);
     },
-    expected: { bump: 'major', changes: [['type-compositor-changed', 'types.ArrayOfBase64Binary', 'major']] },
+    expected: one('type-compositor-changed', 'types.ArrayOfBase64Binary', 'major'),
   },
-  {
-    name: 'array made single',
-    edit: (wsdl) => wsdl.property('ArrayOfLeadKey', 'leadKey').setAttribute('maxOccurs', '1'),
-    expected: { bump: 'major', changes: [['property-made-single', 'types.ArrayOfLeadKey.leadKey', 'major']] },
-  },
-  {
-    name: 'request array limited (maxOccurs unbounded -> 100)',
-    edit: (wsdl) => wsdl.property('ArrayOfLeadKey', 'leadKey').setAttribute('maxOccurs', '100'),
-    expected: { bump: 'major', changes: [['property-occurs-narrowed', 'types.ArrayOfLeadKey.leadKey', 'major']] },
-  },
-  {
-    name: 'response array limited (maxOccurs unbounded -> 100)',
-    edit: (wsdl) => wsdl.property('ArrayOfSyncStatus', 'syncStatus').setAttribute('maxOccurs', '100'),
-    expected: { bump: 'patch', changes: [['property-occurs-narrowed', 'types.ArrayOfSyncStatus.syncStatus', 'patch']] },
-  },
+  propertyChange('array made single', ['ArrayOfLeadKey', 'leadKey', 'maxOccurs', '1'], 'property-made-single', 'major'),
+  propertyChange('request array limited (maxOccurs unbounded -> 100)', ['ArrayOfLeadKey', 'leadKey', 'maxOccurs', '100'], 'property-occurs-narrowed', 'major'),
+  propertyChange('response array limited (maxOccurs unbounded -> 100)', ['ArrayOfSyncStatus', 'syncStatus', 'maxOccurs', '100'], 'property-occurs-narrowed', 'patch'),
   {
     name: 'request array limit lifted (maxOccurs 100 -> unbounded)',
     base: (wsdl) => wsdl.property('ArrayOfLeadKey', 'leadKey').setAttribute('maxOccurs', '100'),
     edit: () => undefined,
-    expected: { bump: 'minor', changes: [['property-occurs-widened', 'types.ArrayOfLeadKey.leadKey', 'minor']] },
+    expected: one('property-occurs-widened', 'types.ArrayOfLeadKey.leadKey', 'minor'),
   },
-  {
-    name: 'request element no longer nillable',
-    edit: (wsdl) => wsdl.property('ParamsSyncLead', 'marketoCookie').setAttribute('nillable', 'false'),
-    expected: {
-      bump: 'major',
-      changes: [['property-made-non-nillable', 'types.ParamsSyncLead.marketoCookie', 'major']],
-    },
-  },
-  {
-    name: 'enumeration values reordered',
-    edit: (wsdl) => {
-      const created = wsdl.enumValue('LeadSyncStatus', 'CREATED');
-      created.parentNode?.appendChild(created);
-    },
-    expected: { bump: 'patch', changes: [['enum-values-reordered', 'types.LeadSyncStatus', 'patch']] },
-  },
+  propertyChange('request element no longer nillable', ['ParamsSyncLead', 'marketoCookie', 'nillable', 'false'], 'property-made-non-nillable', 'major'),
+  { name: 'enumeration values reordered', edit: (wsdl) => moveLast(wsdl.enumValue('LeadSyncStatus', 'CREATED')), expected: one('enum-values-reordered', 'types.LeadSyncStatus', 'patch') },
   {
     name: 'facet added to a request enum',
-    edit: (wsdl) =>
-      wsdl
-        .child(wsdl.type('ReqCampSourceType'), 'xsd', 'restriction')
-        .appendChild(wsdl.xsd('maxLength', { value: '5' })),
-    expected: { bump: 'major', changes: [['facet-changed', 'types.ReqCampSourceType', 'major']] },
+    edit: (wsdl) => wsdl.child(wsdl.type('ReqCampSourceType'), 'xsd', 'restriction').appendChild(wsdl.xsd('maxLength', { value: '5' })),
+    expected: one('facet-changed', 'types.ReqCampSourceType', 'major'),
   },
 ];
 
@@ -485,6 +350,11 @@ function topLevelElement(wsdl: WsdlEditor, name: string): Element {
     .filter((child) => child.localName === 'element' && child.getAttribute('name') === name);
   if (!element) throw new Error(`no global element ${name}`);
   return element;
+}
+
+/** The entry for setting one attribute of a top-level element: one change at `elements.name`. */
+function elementChange(name: string, [element, attribute, value]: [string, string, string], kind: ChangeKind, bump: Bump): CatalogueEntry {
+  return { name, edit: (wsdl) => topLevelElement(wsdl, element).setAttribute(attribute, value), expected: one(kind, `elements.${element}`, bump) };
 }
 
 describe('mktows-codegen diff: catalogue of WSDL changes', () => {

@@ -3,11 +3,10 @@
 // its target is missing, so an edit can never silently do nothing.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { repoRoot } from '@org/test-support';
 import { DOMParser, XMLSerializer, type Document, type Element } from '@xmldom/xmldom';
 
-/** The repository root. */
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export { repoRoot };
 /** The project WSDL's path and text. */
 export const projectWsdlPath = path.join(repoRoot, 'wsdl/mktows.wsdl');
 export const projectWsdlText = readFileSync(projectWsdlPath, 'utf8');

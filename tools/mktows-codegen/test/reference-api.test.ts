@@ -5,10 +5,9 @@
 // compared) and the service address in metadata.ts (the project may use its own).
 import path from 'node:path';
 import ts from 'typescript';
-import { describe, expect, it } from 'vitest';
-import { haveReference, makeWorkspace, referenceWsdl, runCli, snapshotFolder } from './support/workspace.js';
-
-if (!haveReference) console.warn(`skipped: reference WSDL not found at ${referenceWsdl} (../shared beside the repo)`);
+import { describe, expect } from 'vitest';
+import { itWithShared } from '@org/test-support';
+import { makeWorkspace, referenceWsdl, runCli, snapshotFolder } from './support/workspace.js';
 
 /** A module's code without comments, printed uniformly. */
 function code(source: string): string {
@@ -23,7 +22,7 @@ function exportedApi(name: string, source: string): string {
 }
 
 describe('the API generated from the reference WSDL', () => {
-  it.skipIf(!haveReference)('equals the API generated from wsdl/mktows.wsdl', async () => {
+  itWithShared('equals the API generated from wsdl/mktows.wsdl', async () => {
     const dir = makeWorkspace();
     expect((await runCli(['generate', '--wsdl', 'wsdl/mktows.wsdl', '--out', 'ours'], dir)).code).toBe(0);
     expect((await runCli(['generate', '--wsdl', referenceWsdl, '--out', 'reference'], dir)).code).toBe(0);
@@ -41,7 +40,7 @@ describe('the API generated from the reference WSDL', () => {
     expect(exportedApi('wsdl-document.ts', ours['wsdl-document.ts']!)).toContain('export declare const wsdlDocument: string;');
   });
 
-  it.skipIf(!haveReference)('notices when the two differ (a changed minOccurs changes the declarations)', async () => {
+  itWithShared('notices when the two differ (a changed minOccurs changes the declarations)', async () => {
     const { readFileSync } = await import('node:fs');
     const changed = readFileSync(referenceWsdl, 'utf8').replace(
       '<xs:element name="returnLead" type="xs:boolean" minOccurs="1"',

@@ -2,18 +2,16 @@
 // generator's one WSDL front end (src/wsdl/read-wsdl.ts) into equal models (documentation aside), and the
 // API diff between them (`mktows-codegen diff`) reports nothing but documentation. The mutations below,
 // made in memory on the project WSDL, show that the proof catches the kinds of drift that matter.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { itWithShared, repoRoot, sharedPath } from '@org/test-support';
 import { describe, expect, it } from 'vitest';
 import { diffWsdl, diffWsdlModels, type ApiChange } from '../src/diff/index.js';
 import type { WsdlModel } from '../src/wsdl/model.js';
 import { readWsdl } from '../src/wsdl/read-wsdl.js';
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const projectWsdlPath = path.join(repoRoot, 'wsdl/mktows.wsdl');
-const referenceWsdlPath = path.resolve(repoRoot, '../shared/wsdl/marketo-mktows-2_2.wsdl');
-const referenceExists = existsSync(referenceWsdlPath);
+const referenceWsdlPath = sharedPath('wsdl/marketo-mktows-2_2.wsdl');
 
 const q = (local: string) => `{${MKT}}${local}`;
 const BINDING = 'MktowsApiSoapBinding';
@@ -56,17 +54,7 @@ function operationsOf(model: WsdlModel) {
 }
 
 describe('wsdl/mktows.wsdl against the reference WSDL', () => {
-  if (!referenceExists) {
-    console.warn(
-      `wsdl-equivalence: skipped the reference comparison: reference WSDL not found at ${referenceWsdlPath}`,
-    );
-  }
-
-  const name = referenceExists
-    ? `describes the same API as ${referenceWsdlPath} (equal models, no API change)`
-    : `skipped: reference WSDL not found at ${referenceWsdlPath}`;
-
-  it.skipIf(!referenceExists)(name, () => {
+  itWithShared(`describes the same API as ${referenceWsdlPath} (equal models, no API change)`, () => {
     const referenceText = readFileSync(referenceWsdlPath, 'utf8');
     const reference = readWsdl(referenceText, referenceWsdlPath);
     // Both ways: every change kind the diff knows, the endpoint address included, in either direction.

@@ -1,6 +1,8 @@
 // Deterministic pseudo-random signing vectors: the same seed gives the same vectors on every run,
 // so a failure is reproducible. Strings mix scripts on purpose: UTF-8 encodes these in 1 to 4 bytes.
 
+import { createHash } from 'node:crypto';
+
 /** One signing input. */
 export interface Vector {
   userId: string;
@@ -8,16 +10,11 @@ export interface Vector {
   timestamp: string;
 }
 
-// mulberry32: tiny seeded PRNG; quality is irrelevant, reproducibility is the point.
+// A seeded stream of numbers in [0, 1): SHA-256 of the seed and a counter. Quality is irrelevant,
+// reproducibility is the point (and it is independent of the PRNG the mock uses for its faults).
 function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  let counter = 0;
+  return () => createHash('sha256').update(`${seed}:${counter++}`).digest().readUInt32BE(0) / 2 ** 32;
 }
 
 const ALPHABETS: readonly string[][] = [

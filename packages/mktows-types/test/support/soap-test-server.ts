@@ -1,7 +1,6 @@
-// A plain HTTP server on loopback that answers each SOAPAction with a fixed body
-// and records every request, so tests see the exact bytes on both sides.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+// A SOAP server on loopback for the typed client's tests: @org/test-support's raw server answering each
+// SOAPAction with a fixed body and recording every request, so tests see the exact bytes on both sides.
+import { soapActionOf, startRawServer, type RecordedRequest as RawRequest } from '@org/test-support';
 import { MKTOWS_NAMESPACE } from '../../src/index.js';
 
 /** One request the server received. */
@@ -23,30 +22,20 @@ export interface TestSoapServer {
   close(): Promise<void>;
 }
 
+const soapRequest = (request: RawRequest): RecordedRequest => ({ url: request.url, soapAction: soapActionOf(request), body: request.body });
+
 /** Starts a server on 127.0.0.1, port 0. */
 export async function startTestSoapServer(respond: Responder, path = '/soap/mktows/2_2'): Promise<TestSoapServer> {
-  const requests: RecordedRequest[] = [];
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const request: RecordedRequest = {
-        url: req.url ?? '',
-        soapAction: String(req.headers.soapaction ?? '').replace(/"/g, ''),
-        body: Buffer.concat(chunks).toString('utf8'),
-      };
-      requests.push(request);
-      const answer = respond(request.soapAction.split('/').pop() ?? '', request);
-      res.writeHead(answer.status ?? 200, { 'content-type': 'text/xml; charset=utf-8' });
-      res.end(answer.body);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const raw = await startRawServer((_index, request) => {
+    const recorded = soapRequest(request);
+    return respond(recorded.soapAction.split('/').pop() ?? '', recorded);
+  }, path);
   return {
-    url: `http://127.0.0.1:${port}${path}`,
-    requests,
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    url: raw.url,
+    get requests() {
+      return raw.requests.map(soapRequest);
+    },
+    close: () => raw.close(),
   };
 }
 

@@ -1,20 +1,13 @@
 // Reads request envelopes in tests: namespace-aware lookups with xmldom.
-import { DOMParser, type Element } from '@xmldom/xmldom';
+import { parseXml } from '@org/test-support';
+import type { Element } from '@xmldom/xmldom';
 import { MKTOWS_NAMESPACE } from '../../src/index.js';
+
+export { parseXml };
 
 export const SOAP_ENV = 'http://schemas.xmlsoap.org/soap/envelope/';
 export const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 export const MKTOWS = MKTOWS_NAMESPACE;
-
-/** The document element of `xml` (throws on malformed XML). */
-export function parseXml(xml: string): Element {
-  const document = new DOMParser({
-    onError: (level, message) => {
-      if (level !== 'warning') throw new Error(message);
-    },
-  }).parseFromString(xml, 'text/xml');
-  return document.documentElement!;
-}
 
 /** Child elements of `node`. */
 export function childElements(node: Element): Element[] {

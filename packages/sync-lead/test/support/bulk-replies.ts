@@ -1,7 +1,8 @@
-// Scripted syncMultipleLeads answers for raw-server tests, made from the documentation's response.
-import { readDocFixture } from './paths.js';
+// Scripted syncMultipleLeads answers for raw-server tests, made from the documentation's response
+// (../shared: the tests that use them are declared with describeWithShared).
+import { docsFixture } from '@org/test-support';
 
-const documentedResponse = readDocFixture('syncmultipleleads.response.xml');
+const documentedResponse = docsFixture('syncmultipleleads.response.xml');
 const STATUS_LIST = /<syncStatusList>[\s\S]*<\/syncStatusList>/;
 
 /** The emails of the lead records in a syncMultipleLeads request, in order. */

@@ -3,10 +3,10 @@
 // that calls such a server from a child process (test/support/hostile-client.mjs) and reads its report.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { MKTOWS_NAMESPACE } from '@org/mktows-types';
-import { elementTexts } from './canonical-xml.js';
-import { type RawReply, type RecordedRequest, startRawServer } from './raw-server.js';
-import { runProcess } from './run-process.js';
+import { elementTexts, type RawReply, type RawServer, type RecordedRequest, runProcess, startRawServer } from '@org/test-support';
+import { afterAll, beforeAll } from 'vitest';
 
 const ENVELOPE_OPEN =
   '<?xml version="1.0" encoding="UTF-8"?><SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/"' +
@@ -109,4 +109,40 @@ export async function runHostileClient(
   } finally {
     await server.close();
   }
+}
+
+/** Each call's timeout in the hostile tests. */
+export const TIMEOUT_MS = 2000;
+/** "Within its deadline": the attempt's timeout plus room for a slow, shared machine. */
+export const DEADLINE_MS = TIMEOUT_MS + 3000;
+/** How much a child process may grow while a hostile server answers it. */
+export const MAX_GROWTH_MB = 64;
+export const MEGABYTE = 1024 * 1024;
+
+/** What the hostile tests of a file share: a gzip bomb and a server elsewhere (the target of redirects). */
+export interface HostileFixtures {
+  /** 1 GiB of zeros in ~1 MB: what the issue measured at +2.09 GB of RSS. */
+  readonly gzipBomb: Buffer;
+  /** A well-behaved server on another port, answering syncLead with CREATED. */
+  readonly elsewhere: RawServer;
+}
+
+/** Makes the HostileFixtures before the tests of a file and closes the server after them. */
+export function useHostileFixtures(): HostileFixtures {
+  let fixtures: HostileFixtures | undefined;
+  beforeAll(async () => {
+    fixtures = {
+      gzipBomb: gzipSync(Buffer.alloc(1024 * MEGABYTE), { level: 9 }),
+      elsewhere: await startRawServer(() => ({ body: syncLeadAnswer('CREATED') })),
+    };
+  });
+  afterAll(() => fixtures?.elsewhere.close());
+  return {
+    get gzipBomb() {
+      return fixtures!.gzipBomb;
+    },
+    get elsewhere() {
+      return fixtures!.elsewhere;
+    },
+  };
 }

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { createAuthenticationHeader } from '@org/mktows-auth';
 import { startMockServer, type MockRestOptions, type MockServer, type MockServerOptions } from '@org/mktows-mock';
 import { createMktowsClient, type LeadRecord } from '@org/mktows-types';
+import { live, useClosers, useMock, type UseOptions } from '@org/test-support';
 import {
   createSyncLeadClient,
   type RestSyncLeadClientOptions,
@@ -80,6 +81,25 @@ export async function startMock(
       await server.close();
     },
   };
+}
+
+/** startMock for the tests of a file: every mock a test starts is closed after it. */
+export function useMocks(): typeof startMock {
+  const closeAfterTest = useClosers<MockFixture>();
+  return async (options) => closeAfterTest(await startMock(options));
+}
+
+/**
+ * One mock for the tests of a file (startMock with `options`) through useMock: started before them, reset
+ * before each (unless `use.reset` is false), closed after them. The fixture it returns stands for the
+ * running one (use it inside tests and hooks).
+ */
+export function useSharedMock(options: Parameters<typeof startMock>[0] = {}, use: UseOptions = {}): MockFixture {
+  const running = useMock(async () => {
+    const fixture = await startMock(options);
+    return { ...fixture, reset: () => fixture.server.reset() };
+  }, use);
+  return live(running);
 }
 
 /** A lead record's attributes as `{ name: value }` (raw text, as getLead sent them). */

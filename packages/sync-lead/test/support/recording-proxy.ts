@@ -3,7 +3,7 @@
 // so a test sees the raw requests a real server (the mock) receives.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { RecordedRequest } from './raw-server.js';
+import { type RecordedRequest } from '@org/test-support';
 
 /** One request that went through, and its answer. */
 export interface ProxiedExchange {

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { live, useMock } from '@org/test-support';
 
 /** Why Redis tests are skipped on this machine, or `undefined` when redis-server is there. */
 export const redisMissingReason: string | undefined = (() => {
@@ -107,4 +108,17 @@ export async function startRedisServer(extraArgs: readonly string[] = []): Promi
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The redis-server of a test file (or describe block): started before its tests, closed after them. Where
+ * redis-server is missing it starts nothing (the tests skip with redisMissingReason) and reading it throws.
+ */
+export function useRedisServer(): RedisServer {
+  if (!hasRedisServer) {
+    return live<RedisServer>(() => {
+      throw new Error(redisMissingReason);
+    });
+  }
+  return live(useMock(() => startRedisServer(), { reset: false }));
 }

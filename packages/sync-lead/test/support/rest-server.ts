@@ -1,7 +1,7 @@
 // Scripted REST servers on loopback for the REST core's tests: Marketo-shaped JSON answers over the raw
 // server (which records method, path, headers and body of every request), and the core pointed at one.
 import { createRestLeadApi, type RestLeadApi, type RestLeadApiOptions } from '../../src/rest/rest-lead-api.js';
-import { startRawServer, type RawReply, type RawServer, type RecordedRequest } from './raw-server.js';
+import { type RawReply, type RawServer, type RecordedRequest, startRawServer, useClosers } from '@org/test-support';
 
 /** Credentials of the test clients (the secret is what leak tests look for). */
 export const CLIENT_ID = 'b417d98f-9289-47d1-a61f-db141bf0267f';
@@ -55,6 +55,12 @@ export async function startRestServer(
     identityRequests: () => server.requests.filter(isIdentity),
     apiRequests: () => server.requests.filter((request) => !isIdentity(request)),
   };
+}
+
+/** startRestServer for the tests of a file: every server a test starts is closed after it. */
+export function useRestServers(): typeof startRestServer {
+  const closeAfterTest = useClosers<RestTestServer>();
+  return async (api, identity) => closeAfterTest(await startRestServer(api, identity));
 }
 
 /** The REST core pointed at `server`. */

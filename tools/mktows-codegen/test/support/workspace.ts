@@ -3,19 +3,18 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
 import { main } from '../../src/cli.js';
 
-/** The repository root. */
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+import { repoRoot, sharedPath } from '@org/test-support';
+
+export { repoRoot };
 /** The project WSDL. */
 export const projectWsdl = path.join(repoRoot, 'wsdl/mktows.wsdl');
 /** The committed generated folder. */
 export const committedOutput = path.join(repoRoot, 'packages/mktows-types/src/generated');
-/** Marketo's reference WSDL beside the repository (absent where ../shared is not checked out). */
-export const referenceWsdl = path.resolve(repoRoot, '../shared/wsdl/marketo-mktows-2_2.wsdl');
-export const haveReference = existsSync(referenceWsdl);
+/** Marketo's reference WSDL in ../shared (tests that read it are declared with itWithShared/describeWithShared). */
+export const referenceWsdl = sharedPath('wsdl/marketo-mktows-2_2.wsdl');
 
 const created: string[] = [];
 afterEach(() => {

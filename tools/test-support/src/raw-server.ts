@@ -36,13 +36,14 @@ export interface RawServer {
   close(): Promise<void>;
 }
 
+/** What a raw server answers the n-th request (0-based) with, or a promise of it (replies a test holds back). */
+export type RawScript = (index: number, request: RecordedRequest) => RawReply | Promise<RawReply>;
+
 /**
- * Starts a server answering the n-th request (0-based) with `reply(n, request)` (or what its promise
- * resolves to, for replies a test holds back).
+ * Starts a server on 127.0.0.1 (a free port) answering the n-th request with `reply(n, request)`; its
+ * `url` ends with `path` (the SOAP endpoint's path unless given).
  */
-export async function startRawServer(
-  reply: (index: number, request: RecordedRequest) => RawReply | Promise<RawReply>,
-): Promise<RawServer> {
+export async function startRawServer(reply: RawScript, path = '/soap/mktows/2_2'): Promise<RawServer> {
   const requests: RecordedRequest[] = [];
   const hanging = new Set<http.ServerResponse>();
   const waiters: Array<{ count: number; resolve: () => void }> = [];
@@ -88,7 +89,7 @@ export async function startRawServer(
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/soap/mktows/2_2`,
+    url: `http://127.0.0.1:${port}${path}`,
     requests,
     connections: () => connections,
     waitForRequests: (count) =>
@@ -100,6 +101,11 @@ export async function startRawServer(
         server.close(() => resolve());
       }),
   };
+}
+
+/** A request's SOAPAction header without quotes. */
+export function soapActionOf(request: RecordedRequest): string {
+  return String(request.headers.soapaction ?? '').replace(/"/g, '');
 }
 
 /** A Marketo-shaped SOAP fault envelope for `code`, made from the documentation's fault-20014 sample. */

@@ -1,8 +1,7 @@
 // `npm start` (scripts/start.mjs) in a subprocess, as a user runs it after `npm ci`.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from './support/paths.js';
-import { runProcess } from './support/run-process.js';
+import { repoRoot, runProcess } from '@org/test-support';
 
 describe('npm start', () => {
   it("builds, syncs the documentation's example CREATED then UPDATED, prints the redacted trace, and exits 0", async () => {

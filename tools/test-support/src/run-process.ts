@@ -1,4 +1,4 @@
-// Runs a Node script in a child process (asynchronously, so an in-process server can answer it).
+// Runs a command in a child process (asynchronously, so an in-process server can answer it).
 import { spawn } from 'node:child_process';
 
 /** What a finished child process printed and returned. */
