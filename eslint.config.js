@@ -13,7 +13,7 @@
 //   dependencies and peerDependencies only; tests, bench, scripts, tools' scripts and the test-support workspaces
 //   may also use devDependencies. Each workspace declares what it imports; the one exception is `vitest`, the
 //   shared test runner, declared once at the root (with the root's vitest.config.ts).
-// - `max-lines` (300, blank lines and comments counted) on every hand-written file outside a test/ folder.
+// - `max-lines` (300, blank lines and comments counted) on every hand-written file, tests included.
 // scripts/check-lint.mjs (run by `npm run lint`) checks that this config reaches every source file and that the
 // dependency and size rules fail where they should.
 import js from '@eslint/js';
@@ -70,9 +70,8 @@ export default tseslint.config(
     },
   },
   {
-    // Every hand-written file that is not a test: src (tools/test-support's too), bins, scripts, bench, examples.
+    // Every hand-written file: src (tools/test-support's too), tests, bins, scripts, bench, examples.
     files: ['**/*.{ts,mts,cts,js,mjs,cjs}'],
-    ignores: ['**/test/**'],
     rules: {
       'max-lines': ['error', { max: 300, skipBlankLines: false, skipComments: false }],
     },
