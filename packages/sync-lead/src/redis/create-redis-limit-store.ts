@@ -5,14 +5,12 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { LimitGrant, LimitStore, LimitStoreBinding, SharedCallLimits } from '../limit-store.js';
-import { ACQUIRE_SCRIPT, RELEASE_SCRIPT, RENEW_SCRIPT } from './limit-scripts.js';
+import { ACQUIRE_SCRIPT, RELEASE_SCRIPT, RENEW_SCRIPT, RETRACT_SCRIPT } from './limit-scripts.js';
 import { type RedisLimitStoreOptions, resolveRedisLimitStoreOptions } from './redis-limit-store-options.js';
 
 /** Prefix of every Redis key and channel the store uses. */
 export const REDIS_KEY_PREFIX = 'sync-lead:limits:';
 
-/** How long a command may take before the store counts as unavailable. */
-const COMMAND_TIMEOUT_MS = 2_000;
 /** How long connecting may take before the store counts as unavailable. */
 const CONNECT_TIMEOUT_MS = 2_000;
 /** A quota counter outlives its day by this much, for clients whose clocks are a little behind. */
@@ -25,6 +23,15 @@ interface LimitCommands {
   syncLeadAcquire(window: string, leases: string, quota: string, ...args: Array<string | number>): Promise<AcquireReply>;
   syncLeadRelease(window: string, leases: string, channel: string, windowMs: number, ...ids: string[]): Promise<number>;
   syncLeadRenew(window: string, leases: string, leaseMs: number, ...ids: string[]): Promise<number>;
+  syncLeadRetract(window: string, leases: string, quota: string, channel: string, prefix: string, wanted: number, counted: 0 | 1): Promise<number>;
+}
+
+/** A request for call starts whose answer never came: Redis may have granted it (see RETRACT_SCRIPT). */
+interface UnansweredRequest {
+  prefix: string;
+  wanted: number;
+  quotaKey: string;
+  counted: 0 | 1;
 }
 
 type LimitRedis = Redis & LimitCommands;
@@ -85,11 +92,12 @@ export function createRedisLimitStore(options: RedisLimitStoreOptions): LimitSto
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
       autoResendUnfulfilledCommands: false,
-      commandTimeout: COMMAND_TIMEOUT_MS,
+      commandTimeout: settings.commandTimeoutMs,
     }) as LimitRedis;
     commands.defineCommand('syncLeadAcquire', { numberOfKeys: 3, lua: ACQUIRE_SCRIPT });
     commands.defineCommand('syncLeadRelease', { numberOfKeys: 2, lua: RELEASE_SCRIPT });
     commands.defineCommand('syncLeadRenew', { numberOfKeys: 2, lua: RENEW_SCRIPT });
+    commands.defineCommand('syncLeadRetract', { numberOfKeys: 3, lua: RETRACT_SCRIPT });
     // The subscriber queues its SUBSCRIBEs until connected and subscribes again after a reconnect.
     const events = new Redis(settings.url, { ...common, maxRetriesPerRequest: null });
     // Errors surface where they matter (a failed command); without listeners ioredis would print them.
@@ -181,25 +189,46 @@ export function createRedisLimitStore(options: RedisLimitStoreOptions): LimitSto
       let open = true;
       // The window of this client's calls, for the release script to keep their entries for.
       let windowMs = 0;
+      // Requests that failed after they may have reached Redis (a late answer counts as none): taken back
+      // before this binding's next request, so a lost answer costs neither quota nor slots.
+      let unanswered: UnansweredRequest[] = [];
+
+      async function retractUnanswered(redis: LimitRedis): Promise<void> {
+        for (const request of unanswered) {
+          const { prefix, wanted, quotaKey, counted } = request;
+          await redis.syncLeadRetract(windowKey, leasesKey, quotaKey, channel, prefix, wanted, counted);
+          unanswered = unanswered.filter((other) => other !== request);
+        }
+      }
+
       return {
         key,
         acquire(wanted: number, limits: SharedCallLimits): Promise<LimitGrant> {
           const prefix = `${leasePrefix}:${(leaseRequests += 1)}`;
+          const quotaKey = `${base}:quota:${limits.quotaDay}`;
           windowMs = limits.windowMs;
           return run(async (redis) => {
-            const [granted, retryAfterMs, quotaExhausted] = await redis.syncLeadAcquire(
-              windowKey,
-              leasesKey,
-              `${base}:quota:${limits.quotaDay}`,
-              wanted,
-              limits.calls ?? 0,
-              limits.windowMs,
-              limits.concurrency,
-              leaseMs,
-              limits.dailyQuota ?? 0,
-              limits.quotaDayEndsAt + QUOTA_KEY_GRACE_MS,
-              prefix,
-            );
+            await retractUnanswered(redis);
+            let reply: AcquireReply;
+            try {
+              reply = await redis.syncLeadAcquire(
+                windowKey,
+                leasesKey,
+                quotaKey,
+                wanted,
+                limits.calls ?? 0,
+                limits.windowMs,
+                limits.concurrency,
+                leaseMs,
+                limits.dailyQuota ?? 0,
+                limits.quotaDayEndsAt + QUOTA_KEY_GRACE_MS,
+                prefix,
+              );
+            } catch (error) {
+              unanswered.push({ prefix, wanted, quotaKey, counted: (limits.dailyQuota ?? 0) > 0 ? 1 : 0 });
+              throw error;
+            }
+            const [granted, retryAfterMs, quotaExhausted] = reply;
             const leases = Array.from({ length: granted }, (_, index) => `${prefix}:${index + 1}`);
             return { leases, retryAfterMs, quotaExhausted: quotaExhausted === 1 };
           });
@@ -213,6 +242,8 @@ export function createRedisLimitStore(options: RedisLimitStoreOptions): LimitSto
         close() {
           if (!open) return;
           open = false;
+          // Best effort: what is left lapses with its leases (the quota keeps those starts).
+          if (unanswered.length > 0 && connections) void run(retractUnanswered).catch(noop);
           unlisten();
           bindings -= 1;
           if (bindings === 0) void shutDown();

@@ -7,5 +7,5 @@
  * @packageDocumentation
  */
 export { createRedisLimitStore, REDIS_KEY_PREFIX } from './create-redis-limit-store.js';
-export { DEFAULT_LEASE_MS, type RedisLimitStoreOptions } from './redis-limit-store-options.js';
+export { DEFAULT_COMMAND_TIMEOUT_MS, DEFAULT_LEASE_MS, type RedisLimitStoreOptions } from './redis-limit-store-options.js';
 export type { LimitGrant, LimitStore, LimitStoreBinding, SharedCallLimits } from '../limit-store.js';

@@ -5,6 +5,7 @@
 //                  flight and by when it ended (ms) afterwards; it leaves the window `windowMs` later
 //   K:leases       sorted set: one member per call in flight, scored by when its lease lapses (ms)
 //   K:quota:DAY    counter: call starts in Marketo's quota day DAY
+// A request whose answer is lost (a timeout) is taken back by RETRACT_SCRIPT before the next one.
 // A lapsed lease (its process died or stalled) ends its call: it counts in the window from then on.
 // Empty sorted sets vanish by themselves; each key also expires once nothing in it can matter any more.
 
@@ -117,4 +118,32 @@ end
 keepFor(KEYS[2], leaseMs + 1000)
 if redis.call('EXISTS', KEYS[1]) == 1 then keepFor(KEYS[1], leaseMs + 1000) end
 return #ARGV - 1
+`;
+
+/**
+ * Takes back the starts of a request whose answer never reached its client (a command timeout, a lost
+ * connection): Redis may have granted them, but no call will use them. Each lease `prefix:1..wanted`
+ * still in the leases or the window is removed, the quota gets those starts back (when the request
+ * counted them) and freed slots are announced. Run on the connection the request went on, so Redis has
+ * run the request (if it ever will) before this.
+ * KEYS: window, leases, quota. ARGV: channel, lease id prefix, wanted, counted in quota (0/1).
+ * Returns the number of starts taken back.
+ */
+export const RETRACT_SCRIPT = `
+local prefix = ARGV[2]
+local taken = 0
+local freed = 0
+for i = 1, tonumber(ARGV[3]) do
+  local id = prefix .. ':' .. i
+  local lease = redis.call('ZREM', KEYS[2], id)
+  local counted = redis.call('ZREM', KEYS[1], id)
+  freed = freed + lease
+  if lease + counted > 0 then taken = taken + 1 end
+end
+if taken > 0 and ARGV[4] == '1' then
+  local back = math.min(taken, tonumber(redis.call('GET', KEYS[3]) or '0'))
+  if back > 0 then redis.call('DECRBY', KEYS[3], back) end
+end
+if freed > 0 then redis.call('PUBLISH', ARGV[1], freed) end
+return taken
 `;

@@ -22,12 +22,22 @@ export interface RedisLimitStoreOptions {
    * Either way no call is sent without the shared limits.
    */
   whenUnavailable?: 'wait' | 'fail' | undefined;
+  /**
+   * How long one Redis command may take before the store counts as unavailable for it, in ms (default
+   * 2,000; at least 10). Raise it for a distant Redis. A request for call starts whose answer comes too
+   * late is taken back in Redis before the next one, so a late answer never costs quota or slots.
+   */
+  commandTimeoutMs?: number | undefined;
 }
 
 /** Default lease of an in-flight slot. */
 export const DEFAULT_LEASE_MS = 10_000;
 /** The shortest lease accepted: renewals every third of it must fit between event-loop stalls. */
 const MINIMUM_LEASE_MS = 300;
+/** Default time a Redis command may take. */
+export const DEFAULT_COMMAND_TIMEOUT_MS = 2_000;
+/** The shortest command timeout accepted. */
+const MINIMUM_COMMAND_TIMEOUT_MS = 10;
 
 /** Validated options. */
 interface ResolvedRedisLimitStoreOptions {
@@ -37,6 +47,7 @@ interface ResolvedRedisLimitStoreOptions {
   key: string | undefined;
   leaseMs: number;
   whenUnavailable: 'wait' | 'fail';
+  commandTimeoutMs: number;
 }
 
 function parseRedisUrl(url: unknown): URL {
@@ -61,7 +72,7 @@ function parseRedisUrl(url: unknown): URL {
 export function resolveRedisLimitStoreOptions(options: unknown): ResolvedRedisLimitStoreOptions {
   if (typeof options !== 'object' || options === null)
     throw new ValidationError('options', 'must be an object with url');
-  const { url, key, leaseMs, whenUnavailable } = options as RedisLimitStoreOptions;
+  const { url, key, leaseMs, whenUnavailable, commandTimeoutMs } = options as RedisLimitStoreOptions;
   const parsed = parseRedisUrl(url);
   if (key !== undefined && (typeof key !== 'string' || key.trim() === '' || key.length > 200)) {
     throw new ValidationError('key', 'must be a non-empty string of at most 200 characters');
@@ -75,6 +86,12 @@ export function resolveRedisLimitStoreOptions(options: unknown): ResolvedRedisLi
   if (whenUnavailable !== undefined && whenUnavailable !== 'wait' && whenUnavailable !== 'fail') {
     throw new ValidationError('whenUnavailable', "must be 'wait' or 'fail'");
   }
+  if (
+    commandTimeoutMs !== undefined &&
+    (typeof commandTimeoutMs !== 'number' || !Number.isInteger(commandTimeoutMs) || commandTimeoutMs < MINIMUM_COMMAND_TIMEOUT_MS)
+  ) {
+    throw new ValidationError('commandTimeoutMs', `must be an integer >= ${MINIMUM_COMMAND_TIMEOUT_MS} (milliseconds)`);
+  }
   const port = parsed.port === '' ? '6379' : parsed.port;
   return {
     url: url.trim(),
@@ -82,5 +99,6 @@ export function resolveRedisLimitStoreOptions(options: unknown): ResolvedRedisLi
     key,
     leaseMs: leaseMs ?? DEFAULT_LEASE_MS,
     whenUnavailable: whenUnavailable ?? 'wait',
+    commandTimeoutMs: commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS,
   };
 }
