@@ -30,6 +30,16 @@ async function storeBehindProxy(): Promise<{ store: ReturnType<typeof createRedi
 /** The acquire script is the only command that names the quota key. */
 const isAcquire = (command: string): boolean => command.includes(':quota:');
 
+/** Reads the test's Redis directly (not through the proxy). */
+async function readRedis<T>(read: (direct: Redis) => Promise<T>): Promise<T> {
+  const direct = new Redis(redis.url);
+  try {
+    return await read(direct);
+  } finally {
+    direct.disconnect();
+  }
+}
+
 function limits(overrides: Partial<SharedCallLimits> = {}): SharedCallLimits {
   return { calls: 3, windowMs: 60_000, concurrency: 2, dailyQuota: 3, quotaDay: '2026-12-03', quotaDayEndsAt: Date.now() + 3_600_000, ...overrides };
 }
@@ -55,15 +65,13 @@ describe.skipIf(!hasRedisServer)('a late answer from Redis', () => {
     expect(next.quotaExhausted).toBe(true);
     expect(proxy.delayedAnswers).toBe(1);
 
-    const direct = new Redis(redis.url);
-    try {
-      const base = `${REDIS_KEY_PREFIX}${key}`;
-      expect(await direct.get(`${base}:quota:2026-12-03`)).toBe('3');
-      expect((await direct.zrange(`${base}:leases`, 0, -1)).sort()).toEqual([...next.leases].sort());
-      expect(await direct.zcard(`${base}:window`)).toBe(3);
-    } finally {
-      direct.disconnect();
-    }
+    const base = `${REDIS_KEY_PREFIX}${key}`;
+    const [quota, leases, window] = await readRedis((direct) =>
+      Promise.all([direct.get(`${base}:quota:2026-12-03`), direct.zrange(`${base}:leases`, 0, -1), direct.zcard(`${base}:window`)]),
+    );
+    expect(quota).toBe('3');
+    expect(leases.sort()).toEqual([...next.leases].sort());
+    expect(window).toBe(3);
     binding.close();
   });
 
@@ -96,12 +104,7 @@ describe.skipIf(!hasRedisServer)('a late answer from Redis', () => {
     const next = await free.acquire(3, limits({ calls: undefined, concurrency: 5, dailyQuota: undefined }));
     // 5 slots - 2 in flight; the late request's slot came back.
     expect(next.leases).toHaveLength(3);
-    const direct = new Redis(redis.url);
-    try {
-      expect(await direct.get(`${REDIS_KEY_PREFIX}${key}:quota:2026-12-03`)).toBe('2');
-    } finally {
-      direct.disconnect();
-    }
+    expect(await readRedis((direct) => direct.get(`${REDIS_KEY_PREFIX}${key}:quota:2026-12-03`))).toBe('2');
     counting.close();
     free.close();
   });

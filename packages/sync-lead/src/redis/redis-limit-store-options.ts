@@ -64,6 +64,15 @@ function parseRedisUrl(url: unknown): URL {
   return parsed;
 }
 
+/** An optional whole number of milliseconds, at least `min`; `fallback` when absent. */
+function milliseconds(field: string, value: unknown, min: number, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+    throw new ValidationError(field, `must be an integer >= ${min} (milliseconds)`);
+  }
+  return value;
+}
+
 /**
  * Checks the options of `createRedisLimitStore`.
  *
@@ -77,28 +86,18 @@ export function resolveRedisLimitStoreOptions(options: unknown): ResolvedRedisLi
   if (key !== undefined && (typeof key !== 'string' || key.trim() === '' || key.length > 200)) {
     throw new ValidationError('key', 'must be a non-empty string of at most 200 characters');
   }
-  if (
-    leaseMs !== undefined &&
-    (typeof leaseMs !== 'number' || !Number.isInteger(leaseMs) || leaseMs < MINIMUM_LEASE_MS)
-  ) {
-    throw new ValidationError('leaseMs', `must be an integer >= ${MINIMUM_LEASE_MS} (milliseconds)`);
-  }
+  const lease = milliseconds('leaseMs', leaseMs, MINIMUM_LEASE_MS, DEFAULT_LEASE_MS);
   if (whenUnavailable !== undefined && whenUnavailable !== 'wait' && whenUnavailable !== 'fail') {
     throw new ValidationError('whenUnavailable', "must be 'wait' or 'fail'");
   }
-  if (
-    commandTimeoutMs !== undefined &&
-    (typeof commandTimeoutMs !== 'number' || !Number.isInteger(commandTimeoutMs) || commandTimeoutMs < MINIMUM_COMMAND_TIMEOUT_MS)
-  ) {
-    throw new ValidationError('commandTimeoutMs', `must be an integer >= ${MINIMUM_COMMAND_TIMEOUT_MS} (milliseconds)`);
-  }
+  const timeout = milliseconds('commandTimeoutMs', commandTimeoutMs, MINIMUM_COMMAND_TIMEOUT_MS, DEFAULT_COMMAND_TIMEOUT_MS);
   const port = parsed.port === '' ? '6379' : parsed.port;
   return {
     url: url.trim(),
     safeUrl: `${parsed.protocol}//${parsed.hostname}:${port}${parsed.pathname === '' || parsed.pathname === '/' ? '/0' : parsed.pathname}`,
     key,
-    leaseMs: leaseMs ?? DEFAULT_LEASE_MS,
+    leaseMs: lease,
     whenUnavailable: whenUnavailable ?? 'wait',
-    commandTimeoutMs: commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS,
+    commandTimeoutMs: timeout,
   };
 }
